@@ -1,0 +1,41 @@
+/**
+ * The script-tag build, a classic script:
+ *   <script src="/consentry.js" data-config="/consent.json"></script>
+ * or with the config inline in <script type="application/json" id="consentry-config">.
+ * It holds the core only and import()s the UI, policy and validator chunks
+ * from its own folder when they are needed.
+ */
+import { ConfigError } from './core/config.js';
+import { createConsentry } from './core/init.js';
+import { fetchConfig, parseConfig } from './core/load-config.js';
+import type { ChunkName, ConsentApi } from './core/types.js';
+
+declare global {
+  interface Window {
+    Consentry?: ConsentApi;
+  }
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+const base = new URL('.', script?.src || location.href).href;
+const load = (chunk: ChunkName): Promise<unknown> => import(base + chunk + '.js');
+
+const boot = async (): Promise<void> => {
+  const url = script?.dataset.config;
+  const inline = document.getElementById('consentry-config');
+  const config = url
+    ? await fetchConfig(url)
+    : inline
+      ? parseConfig(inline.textContent ?? '', '#consentry-config')
+      : (() => {
+          throw new ConfigError(['no config: add data-config="/consent.json" or #consentry-config']);
+        })();
+  window.Consentry = await createConsentry(config, {
+    load,
+    jurisdiction: script?.dataset.jurisdiction ?? document.documentElement.dataset.jurisdiction,
+  });
+};
+
+boot().catch((e: unknown) => {
+  console.error(e);
+});

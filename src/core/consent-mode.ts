@@ -1,0 +1,60 @@
+/**
+ * Google Consent Mode v2. The default (everything denied but security) must be
+ * the first consent command on the page, the stored choice is re-issued as an
+ * `update` on every page before any tag runs, and each decision sends one
+ * `update`. gtag.js reads only `arguments` objects from the dataLayer: an
+ * array pushed there is silently ignored.
+ */
+import type { CategoryConfig, ConsentModeType, ConsentryConfig } from './types.js';
+
+type Win = typeof globalThis & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
+
+export const CONSENT_MODE_TYPES: ConsentModeType[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
+
+/** Category id → Consent Mode types, used when a category does not say. */
+export const DEFAULT_MAPPING: Record<string, ConsentModeType[]> = {
+  necessary: ['security_storage'],
+  functional: ['functionality_storage', 'personalization_storage'],
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+};
+
+const gtag = (...args: unknown[]): void => {
+  const w = globalThis as Win;
+  if (!w.gtag) {
+    w.dataLayer ??= [];
+    // `arguments`, not a rest array: the one shape gtag.js accepts.
+    w.gtag = function () {
+      // eslint-disable-next-line prefer-rest-params
+      w.dataLayer!.push(arguments);
+    };
+  }
+  w.gtag(...args);
+};
+
+const values = (config: ConsentryConfig, granted: string[]) => {
+  const on = new Set<ConsentModeType>(['security_storage']);
+  for (const c of config.categories as CategoryConfig[])
+    if (granted.includes(c.id)) for (const t of c.consentMode ?? DEFAULT_MAPPING[c.id] ?? []) on.add(t);
+  return Object.fromEntries(CONSENT_MODE_TYPES.map((t) => [t, on.has(t) ? 'granted' : 'denied']));
+};
+
+/** The default command; never grants anything but security storage. */
+export const consentDefault = (config: ConsentryConfig): void => {
+  const cm = config.consentMode;
+  gtag('consent', 'default', { ...values(config, []), wait_for_update: cm?.waitForUpdate ?? 500 });
+  if (cm?.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (cm?.urlPassthrough) gtag('set', 'url_passthrough', true);
+};
+
+export const consentUpdate = (config: ConsentryConfig, granted: string[]): void => {
+  gtag('consent', 'update', values(config, granted));
+};

@@ -1,0 +1,45 @@
+import type { ChunkName } from './types.js';
+
+/**
+ * Everything the core touches outside itself, passed in so tests can swap
+ * the clock, the signal or the network without globals.
+ */
+export interface CoreEnv {
+  document: Document;
+  /** Current time in ms (tests move it to check expiry). */
+  now: () => number;
+  /**
+   * Loads a lazily built chunk (`ui`, `policy`, `validate`). `null` runs the
+   * core headless: no validation chunk, no UI (unit tests of the core).
+   */
+  load: ((chunk: ChunkName) => Promise<unknown>) | null;
+  /** Global Privacy Control as the browser reports it. */
+  gpc: boolean;
+  /** Jurisdiction rendered by the page's server (`data-jurisdiction`), if any. */
+  jurisdiction?: string;
+  /** Queue storage for undelivered receipts (localStorage by default). */
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  fetch: typeof fetch;
+  sendBeacon: (url: string, data: BodyInit) => boolean;
+}
+
+/** Fills the gaps in a partial env with the browser's own objects. */
+export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => {
+  let storage: CoreEnv['storage'] = null;
+  try {
+    storage = localStorage;
+  } catch {
+    // Storage can be blocked (sandboxed iframes, privacy settings): receipts then live in memory only.
+  }
+  return {
+    document,
+    now: Date.now,
+    load: null,
+    gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+    jurisdiction: document.documentElement.dataset.jurisdiction,
+    storage,
+    fetch: (...args) => fetch(...args),
+    sendBeacon: (url, data) => navigator.sendBeacon(url, data),
+    ...partial,
+  };
+};

@@ -1,0 +1,114 @@
+/**
+ * Activates author-marked scripts and embeds once their category (or service)
+ * is allowed:
+ *   <script type="text/plain" data-consent="analytics" src="…">
+ *   <script type="text/plain" data-consent="analytics:ga4">inline</script>
+ *   <iframe data-consent="marketing:video" data-src="…">
+ * Scripts run in document order; an external script blocks the ones after it
+ * until it has loaded, as it would have in the parser. Elements added later
+ * (other scripts, SPAs) are caught by a MutationObserver.
+ */
+
+/** Is `category[:service]` allowed now? */
+export type Allowed = (category: string, service?: string) => boolean;
+
+const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src]';
+
+type TrustedFactory = {
+  createPolicy(name: string, rules: Record<string, (s: string) => string>): Record<string, (s: string) => unknown>;
+};
+
+// One Trusted Types policy, fed only from elements the page's author marked.
+let policy: Record<string, (s: string) => unknown> | undefined;
+const trusted = (kind: 'createScript' | 'createScriptURL', value: string): string => {
+  const tt = (globalThis as { trustedTypes?: TrustedFactory }).trustedTypes;
+  policy ??= tt?.createPolicy('consentry', { createScript: (s) => s, createScriptURL: (s) => s });
+  return (policy ? policy[kind]!(value) : value) as string;
+};
+
+export const parseConsent = (el: Element): [string, string | undefined] => {
+  const [category = '', service] = (el.getAttribute('data-consent') ?? '').split(':');
+  return [category, service || el.getAttribute('data-service') || undefined];
+};
+
+export interface Gate {
+  /** Activate everything now allowed; stop loaded embeds that no longer are. */
+  apply(): void;
+  /** Gated iframes still waiting for consent. */
+  blocked(): HTMLIFrameElement[];
+  disconnect(): void;
+}
+
+export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void): Gate => {
+  // Scripts waiting behind an external script that is still loading.
+  let queue: HTMLScriptElement[] = [];
+  let waiting = false;
+
+  const isAllowed = (el: Element) => allowed(...parseConsent(el));
+
+  const pump = (): void => {
+    while (!waiting && queue.length) {
+      const old = queue.shift()!;
+      if (!old.isConnected) continue;
+      const s = doc.createElement('script');
+      for (const a of Array.from(old.attributes))
+        if (!/^(type|src|data-type)$/.test(a.name)) s.setAttribute(a.name, a.value);
+      // The nonce attribute is hidden after parsing; the property keeps it.
+      s.nonce = old.nonce;
+      const type = old.getAttribute('data-type');
+      if (type) s.type = type;
+      const src = old.getAttribute('src');
+      if (src) {
+        s.src = trusted('createScriptURL', src);
+        if (!old.hasAttribute('async') && type !== 'module') {
+          s.async = false;
+          waiting = true;
+          s.onload = s.onerror = () => {
+            waiting = false;
+            pump();
+          };
+        }
+      } else s.text = trusted('createScript', old.text);
+      old.replaceWith(s);
+    }
+  };
+
+  const visit = (els: Iterable<Element>): void => {
+    let anyBlocked = false;
+    for (const el of els) {
+      if (el instanceof HTMLScriptElement) {
+        if (isAllowed(el) && !queue.includes(el)) queue.push(el);
+      } else if (el instanceof HTMLIFrameElement) {
+        const src = el.getAttribute('data-src')!;
+        if (isAllowed(el)) {
+          if (el.getAttribute('src') !== src) el.src = src;
+        } else {
+          // Withdrawn: an embed that already loaded is stopped.
+          el.removeAttribute('src');
+          anyBlocked = true;
+        }
+      }
+    }
+    pump();
+    if (anyBlocked) onBlocked();
+  };
+
+  const observer = new MutationObserver((records) => {
+    const added: Element[] = [];
+    for (const r of records)
+      for (const n of Array.from(r.addedNodes))
+        if (n instanceof Element) {
+          if (n.matches(SELECTOR)) added.push(n);
+          added.push(...Array.from(n.querySelectorAll(SELECTOR)));
+        }
+    if (added.length) visit(added);
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+
+  return {
+    apply: () => visit(Array.from(doc.querySelectorAll(SELECTOR))),
+    blocked: () =>
+      Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')).filter((f) => !isAllowed(f)),
+    disconnect: () => observer.disconnect(),
+  };
+};
