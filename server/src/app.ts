@@ -1,0 +1,134 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { LogLevel } from './config.js';
+import { RequestError } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { healthRoutes } from './routes/health.js';
+import { receiptRoutes } from './routes/receipts.js';
+import type { ReceiptStore } from './store/store.js';
+
+export interface AppOptions {
+  /** The app owns the store from here on and closes it on `app.close()`. */
+  store: ReceiptStore;
+  /** Origins that may POST receipts and read a history cross-origin. */
+  allowedOrigins: readonly string[];
+  /** Bearer token for /export and /verify; without it those routes answer 401. */
+  adminToken?: string | undefined;
+  /** Requests per minute per client address. */
+  rateLimit: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Proxy hops whose X-Forwarded-For is trusted (only used as the rate-limit key). */
+  trustProxy?: number;
+  log?: { level: LogLevel; stream?: NodeJS.WritableStream } | false;
+}
+
+/** Builds the receipts server without listening; `app.inject()` drives it in tests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit,
+    trustProxy: trustHops(options.trustProxy ?? 0),
+    logger: options.log ? { level: options.log.level, stream: options.log.stream, serializers: privateSerializers } : false,
+    ajv: {
+      // Fastify's defaults would silently drop unknown fields (so `ip` would
+      // be stored-then-forgotten instead of rejected) and turn "3" into 3.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false },
+    },
+  });
+
+  app.addHook('onClose', async () => {
+    await options.store.close();
+  });
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+
+  await app.register(rateLimit, {
+    max: options.rateLimit,
+    timeWindow: '1 minute',
+    // Addresses live only in this in-memory window, never in a row or a log line.
+    errorResponseBuilder: (_request, context) =>
+      new RequestError(429, 'too many requests', `rate limit exceeded, retry in ${context.after}`),
+  });
+  await app.register(cors, {
+    origin: [...options.allowedOrigins],
+    methods: ['GET', 'POST'],
+    credentials: false,
+    maxAge: 600,
+  });
+
+  await app.register(receiptRoutes, { store: options.store, allowedOrigins: options.allowedOrigins });
+  await app.register(adminRoutes, { store: options.store, adminToken: options.adminToken });
+  await app.register(healthRoutes, { store: options.store });
+  return app;
+}
+
+function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
+// Log lines carry the method and the route, nothing that identifies a visitor:
+// no address, no headers, no query string, no subject id from the path.
+const privateSerializers = {
+  req(request: FastifyRequest) {
+    const route = request.routeOptions?.url;
+    return { method: request.method, url: route ?? String(request.url).split('?')[0] };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+};
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+function errorHandler(
+  this: FastifyInstance,
+  error: FastifyError | RequestError,
+  request: FastifyRequest,
+  reply: import('fastify').FastifyReply,
+) {
+  if (error instanceof RequestError) {
+    return reply.code(error.statusCode).send({ error: error.error, field: error.field, message: error.message });
+  }
+  if (error.validation) {
+    const first = error.validation[0] as AjvError | undefined;
+    const { field, message } = describeValidationError(first);
+    const what = error.validationContext === 'body' ? 'invalid receipt' : 'invalid request';
+    // Body fields are JSON pointers into the posted JSON (`/0/granted/1`);
+    // query and path fields are plain names (`from`, `subject`).
+    const name = error.validationContext === 'body' ? field : field.replace(/^\//, '');
+    return reply.code(400).send({ error: what, field: name, message });
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) {
+    return reply.code(413).send({ error: 'body too large', message: `the limit is ${request.routeOptions.bodyLimit} bytes` });
+  }
+  if (status >= 400 && status < 500) {
+    return reply.code(status).send({ error: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported media type' : 'bad request', message: error.message });
+  }
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ error: 'internal error' });
+}
+
+function describeValidationError(error: AjvError | undefined): { field: string; message: string } {
+  if (!error) return { field: '', message: 'invalid' };
+  const { instancePath, keyword, params } = error;
+  if (keyword === 'additionalProperties') {
+    const name = String(params['additionalProperty']);
+    return {
+      field: `${instancePath}/${name}`,
+      message: `"${name}" is not a receipt field; receipts carry no IP address, user agent or URL`,
+    };
+  }
+  if (keyword === 'required') {
+    const name = String(params['missingProperty']);
+    return { field: `${instancePath}/${name}`, message: `"${name}" is required` };
+  }
+  return { field: instancePath, message: error.message ?? 'invalid' };
+}

@@ -1,0 +1,29 @@
+import type { StoredReceipt } from './store.js';
+
+/** One JSON object per line: everything needed to recompute each hash. */
+export async function* toJsonLines(rows: AsyncIterable<StoredReceipt>): AsyncGenerator<string> {
+  for await (const row of rows) yield `${JSON.stringify(row)}\n`;
+}
+
+const CSV_HEADER = [
+  'seq', 'id', 'subject', 'timestamp', 'receivedAt', 'site', 'jurisdiction', 'language', 'policyVersion',
+  'revision', 'configHash', 'action', 'method', 'granted', 'denied', 'bases', 'gpc', 'expires', 'prevHash', 'hash',
+];
+
+/** RFC 4180 CSV; lists are space-separated, `bases` is JSON. */
+export async function* toCsv(rows: AsyncIterable<StoredReceipt>): AsyncGenerator<string> {
+  yield `${CSV_HEADER.join(',')}\r\n`;
+  for await (const { seq, receipt: r, receivedAt, prevHash, hash } of rows) {
+    const cells = [
+      seq, r.id, r.subject, r.timestamp, receivedAt, r.site, r.jurisdiction, r.language, r.policyVersion,
+      r.revision, r.configHash, r.action, r.method, r.granted.join(' '), r.denied.join(' '),
+      JSON.stringify(r.bases), r.signals.gpc, r.expires, prevHash, hash,
+    ];
+    yield `${cells.map(csvCell).join(',')}\r\n`;
+  }
+}
+
+function csvCell(value: unknown): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import type { Receipt } from '../schemas/receipt.js';
+import { GENESIS_HASH } from './chain.js';
+import { loadMigrations } from './migrations.js';
+import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
+import {
+  EXPORT_PAGE_SIZE,
+  type AppendResult,
+  type ChainAnchor,
+  type DateRange,
+  type PurgeResult,
+  type ReceiptStore,
+  type StoredReceipt,
+  type VerifyResult,
+} from './store.js';
+
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another process's write lock, in ms. */
+  busyTimeoutMs?: number;
+}
+
+// Text bounds that every ISO-8601 timestamp sorts between.
+const EARLIEST = '0000';
+const LATEST = '9999~';
+
+interface AnchorRow {
+  seq: number;
+  hash: string;
+  purged_at: string;
+}
+
+/**
+ * better-sqlite3 adapter. Several processes may share one file: every write
+ * is a BEGIN IMMEDIATE transaction, which takes the write lock before the
+ * chain head is read, so two writers can never link to the same row.
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): ReceiptStore {
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 10_000 });
+  db.pragma('journal_mode = WAL');
+  // WAL with synchronous=NORMAL survives a SIGKILL (the WAL is in the OS page
+  // cache) but can lose the last commits on power loss. A 201 promises an
+  // auditor the receipt exists, so every commit is fsynced: FULL.
+  db.pragma('synchronous = FULL');
+  migrate(db);
+
+  const insert = db.prepare(
+    `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM receipts WHERE id = ?');
+  const lastRow = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1',
+  );
+  const lastAnchor = db.prepare<[], AnchorRow>(
+    'SELECT seq, hash, purged_at FROM chain_anchors ORDER BY seq DESC LIMIT 1',
+  );
+  const bySubject = db.prepare<[string], ReceiptRow>('SELECT * FROM receipts WHERE subject = ? ORDER BY seq');
+  const page = db.prepare<[number, string, string, number], ReceiptRow>(
+    `SELECT * FROM receipts WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ?`,
+  );
+
+  const anchor = (): ChainAnchor | null => {
+    const row = lastAnchor.get();
+    return row ? { seq: row.seq, hash: row.hash, purgedAt: row.purged_at } : null;
+  };
+
+  const chainHead = (): { seq: number; hash: string } => {
+    const row = lastRow.get();
+    if (row) return row;
+    const last = anchor();
+    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  };
+
+  const appendAll = db.transaction((receipts: readonly Receipt[]): AppendResult[] => {
+    // Stamped inside the lock, so received_at follows chain order.
+    const receivedAt = new Date().toISOString();
+    let head = chainHead();
+    return receipts.map((receipt) => {
+      if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' as const };
+      const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
+      insert.run(rowValues(row));
+      head = { seq: row.seq, hash: row.hash };
+      return { id: receipt.id, status: 'stored' as const };
+    });
+  });
+
+  const purgeBefore = db.transaction((cutoff: string, purgedAt: string): PurgeResult => {
+    // Only a prefix of the chain goes, so what remains still links up.
+    const firstKept = db
+      .prepare<[string], { seq: number | null }>('SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= ?')
+      .get(cutoff)?.seq;
+    const lastPurged = db
+      .prepare<[number], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM receipts WHERE seq < ? ORDER BY seq DESC LIMIT 1',
+      )
+      .get(firstKept ?? Number.MAX_SAFE_INTEGER);
+    if (!lastPurged) return { deleted: 0, anchor: anchor() };
+    const { changes } = db.prepare('DELETE FROM receipts WHERE seq <= ?').run(lastPurged.seq);
+    db.prepare('INSERT INTO chain_anchors (seq, hash, purged_at, deleted) VALUES (?, ?, ?, ?)').run(
+      lastPurged.seq,
+      lastPurged.hash,
+      purgedAt,
+      changes,
+    );
+    return { deleted: changes, anchor: { seq: lastPurged.seq, hash: lastPurged.hash, purgedAt } };
+  });
+
+  async function* pages(range: DateRange = {}): AsyncGenerator<ReceiptRow> {
+    const from = range.from?.toISOString() ?? EARLIEST;
+    const to = range.to?.toISOString() ?? LATEST;
+    let after = 0;
+    for (;;) {
+      // One short read per page: an open iterator would hold the connection
+      // while the HTTP response waits on a slow client.
+      const rows = page.all(after, from, to, EXPORT_PAGE_SIZE);
+      for (const row of rows) yield row;
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_PAGE_SIZE) return;
+      after = last.seq;
+    }
+  }
+
+  return {
+    kind: 'sqlite',
+    async append(receipts) {
+      return appendAll.immediate(receipts);
+    },
+    async bySubject(subject) {
+      return bySubject.all(subject).map(fromRow);
+    },
+    async *export(range): AsyncGenerator<StoredReceipt> {
+      for await (const row of pages(range)) yield fromRow(row);
+    },
+    async verify(): Promise<VerifyResult> {
+      return verifyRows(pages(), anchor(), GENESIS_HASH);
+    },
+    async purge(before) {
+      return purgeBefore.immediate(before.toISOString(), new Date().toISOString());
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const run = db.transaction(() => {
+    // Re-read inside the write lock: another process may have just migrated.
+    const applied = new Set(
+      db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version),
+    );
+    for (const migration of loadMigrations('sqlite')) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }
+  });
+  run.immediate();
+}
