@@ -13,13 +13,81 @@ const args = [
   '--disable-dev-shm-usage',
 ];
 
+/** Test-only server commands that need the real browser context (cookie attributes are invisible to JS). */
+const browserContextCommands = {
+  name: 'browser-context-commands',
+  async executeCommand({ command, session }) {
+    if (command !== 'get-cookies' && command !== 'clear-cookies') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (command === 'clear-cookies') {
+      await page.context().clearCookies();
+      return true;
+    }
+    return page.context().cookies();
+  },
+};
+
+/**
+ * A small receipts endpoint for the delivery specs, with switchable failure
+ * modes: `POST /test-receipts/<bucket>` stores by id (200 on a duplicate, like
+ * the real server); `PUT /test-receipts/<bucket>?mode=ok|500|503|400|slow|down`
+ * switches its behaviour; `GET /test-receipts/<bucket>` reports what arrived.
+ */
+const buckets = new Map();
+const bucket = (name) => {
+  if (!buckets.has(name)) buckets.set(name, { mode: 'ok', attempts: 0, stored: new Map() });
+  return buckets.get(name);
+};
+const testReceipts = async (ctx, next) => {
+  const match = /^\/test-receipts\/([\w-]+)$/.exec(ctx.path);
+  if (!match) return next();
+  const b = bucket(match[1]);
+  if (ctx.method === 'PUT') {
+    b.mode = ctx.query.mode;
+    ctx.body = { mode: b.mode };
+    return;
+  }
+  if (ctx.method === 'GET') {
+    ctx.body = { attempts: b.attempts, ids: [...b.stored.keys()], receipts: [...b.stored.values()] };
+    return;
+  }
+  ctx.set('access-control-allow-origin', '*');
+  if (ctx.method === 'OPTIONS') {
+    ctx.status = 204;
+    return;
+  }
+  b.attempts++;
+  const text = await new Promise((resolve) => {
+    let data = '';
+    ctx.req.on('data', (c) => (data += c));
+    ctx.req.on('end', () => resolve(data));
+  });
+  if (b.mode === 'down') {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  if (b.mode === 'slow') await new Promise((r) => setTimeout(r, 1500));
+  if (b.mode === '500' || b.mode === '503' || b.mode === '400') {
+    ctx.status = Number(b.mode);
+    ctx.body = { error: 'test mode ' + b.mode };
+    return;
+  }
+  const receipt = JSON.parse(text);
+  const duplicate = b.stored.has(receipt.id);
+  if (!duplicate) b.stored.set(receipt.id, receipt);
+  ctx.status = duplicate ? 200 : 201;
+  ctx.body = { stored: !duplicate };
+};
+
 export default {
+  middleware: [testReceipts],
   files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   concurrency: 2,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [browserContextCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -1,0 +1,361 @@
+import { expect } from '@open-wc/testing';
+import { encodeRecord, readCookie } from './consent-cookie.js';
+import { addScript, addToPage, boot, browserCookies, exampleConfig, nextTask, ran, reset } from './core.harness.js';
+import type { ChangeDetail } from './types.js';
+
+const DAY = 864e5;
+
+describe('the consent core', () => {
+  afterEach(reset);
+
+  describe('before any choice', () => {
+    it('asks, grants only the strictly necessary category and sets no cookie', async () => {
+      const api = await boot();
+      expect(api.needsChoice()).to.equal(true);
+      expect(api.getState().granted).to.deep.equal(['necessary']);
+      expect(api.get('analytics')).to.equal(false);
+      expect(document.cookie).to.equal('');
+      expect(localStorage.length).to.equal(0);
+    });
+
+    it('fires consentry:ready with the state', async () => {
+      const ready = new Promise<CustomEvent>((r) => document.addEventListener('consentry:ready', r, { once: true }));
+      await boot();
+      expect((await ready).detail.state.decided).to.equal(false);
+    });
+  });
+
+  describe('deciding', () => {
+    it('accept all grants every category, stores the choice and fires consentry:change', async () => {
+      const api = await boot();
+      const change = new Promise<CustomEvent<ChangeDetail>>((r) => document.addEventListener('consentry:change', r, { once: true }));
+      api.acceptAll('banner');
+      const { detail } = await change;
+      expect(detail).to.deep.equal({
+        granted: ['necessary', 'functional', 'analytics', 'marketing'],
+        denied: [],
+        action: 'accept-all',
+        method: 'banner',
+      });
+      expect(api.needsChoice()).to.equal(false);
+      expect(api.getState().subject).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    });
+
+    it('reject all grants only necessary', async () => {
+      const api = await boot();
+      api.rejectAll();
+      expect(api.getState().granted).to.deep.equal(['necessary']);
+      expect(api.getState().denied).to.deep.equal(['functional', 'analytics', 'marketing']);
+      expect(api.needsChoice()).to.equal(false);
+    });
+
+    it('a custom choice grants exactly the chosen categories; unknown ids are ignored', async () => {
+      const api = await boot();
+      api.save(['analytics', 'nonsense']);
+      expect(api.getState().granted).to.deep.equal(['necessary', 'analytics']);
+    });
+
+    it('onChange listeners hear each decision and can unsubscribe', async () => {
+      const api = await boot();
+      const heard: string[] = [];
+      const off = api.onChange((d) => heard.push(d.action));
+      api.acceptAll();
+      off();
+      api.rejectAll();
+      expect(heard).to.deep.equal(['accept-all']);
+    });
+
+    it('a returning visitor gets the stored choice back without being asked', async () => {
+      (await boot()).save(['functional']);
+      const again = await boot();
+      expect(again.needsChoice()).to.equal(false);
+      expect(again.getState().granted).to.deep.equal(['necessary', 'functional']);
+    });
+  });
+
+  describe('the consent cookie', () => {
+    it('is SameSite=Lax, Path=/, host-only, not HttpOnly, small, and expires after consentDays', async () => {
+      const api = await boot();
+      const before = Date.now() / 1e3;
+      api.acceptAll();
+      const [cookie] = (await browserCookies()).filter((c) => c.name === 'consentry');
+      expect(cookie).to.exist;
+      expect(cookie!.sameSite).to.equal('Lax');
+      expect(cookie!.path).to.equal('/');
+      expect(cookie!.httpOnly).to.equal(false);
+      expect(cookie!.domain).to.equal(location.hostname); // host-only: no leading dot
+      expect(cookie!.name.length + cookie!.value.length).to.be.below(200);
+      expect(cookie!.expires - before).to.be.closeTo(182 * 86400, 120);
+    });
+
+    it('is Secure only on https (this test page is http)', async () => {
+      (await boot()).acceptAll();
+      const [cookie] = await browserCookies();
+      expect(cookie!.secure).to.equal(location.protocol === 'https:');
+    });
+
+    it('uses the refusal lifetime when nothing optional was granted', async () => {
+      const config = exampleConfig();
+      config.cookie = { consentDays: 300, refusalDays: 30 };
+      const before = Date.now() / 1e3;
+      (await boot(config)).rejectAll();
+      const [cookie] = await browserCookies();
+      expect(cookie!.expires - before).to.be.closeTo(30 * 86400, 120);
+    });
+
+    it('sets the configured domain for subdomains', async () => {
+      const config = exampleConfig();
+      config.cookie = { domain: location.hostname };
+      (await boot(config)).acceptAll();
+      const [cookie] = await browserCookies();
+      // Chromium reports a Domain=localhost cookie without the leading dot.
+      expect(cookie!.domain.replace(/^\./, '')).to.equal(location.hostname);
+      expect(document.cookie).to.contain('consentry=');
+    });
+
+    for (const [what, value] of [
+      ['corrupt', '1|garbage'],
+      ['truncated', () => encodeRecord({ ...record(), granted: ['analytics'] }).slice(0, 40)],
+      ['unknown-version', () => '9' + encodeRecord(record()).slice(1)],
+      ['forged (unknown category)', () => encodeRecord({ ...record(), granted: ['analytics', 'everything'] })],
+      ['forged (future time)', () => encodeRecord({ ...record(), at: Date.now() + 30 * DAY })],
+      ['forged (unknown service)', () => encodeRecord({ ...record(), services: ['marketing:spy'] })],
+    ] as const) {
+      it(`counts a ${what} cookie as no choice, never as consent`, async () => {
+        document.cookie = `consentry=${encodeURIComponent(typeof value === 'function' ? value() : value)};path=/`;
+        const api = await boot();
+        expect(api.needsChoice()).to.equal(true);
+        expect(api.get('analytics')).to.equal(false);
+      });
+    }
+  });
+
+  describe('asking again', () => {
+    it('asks again when the revision changed', async () => {
+      (await boot()).acceptAll();
+      const config = exampleConfig();
+      config.revision = 2;
+      const api = await boot(config);
+      expect(api.needsChoice()).to.equal(true);
+      expect(api.get('analytics')).to.equal(false);
+    });
+
+    it('asks again once consent is older than consentDays (clock moved)', async () => {
+      (await boot()).acceptAll();
+      const within = await boot(exampleConfig(), { now: () => Date.now() + 181 * DAY });
+      expect(within.needsChoice()).to.equal(false);
+      const after = await boot(exampleConfig(), { now: () => Date.now() + 183 * DAY });
+      expect(after.needsChoice()).to.equal(true);
+      expect(after.get('marketing')).to.equal(false);
+    });
+
+    it('asks again once a refusal is older than refusalDays', async () => {
+      const config = exampleConfig();
+      config.cookie = { refusalDays: 30, consentDays: 300 };
+      (await boot(config)).rejectAll();
+      expect((await boot(config, { now: () => Date.now() + 29 * DAY })).needsChoice()).to.equal(false);
+      expect((await boot(config, { now: () => Date.now() + 31 * DAY })).needsChoice()).to.equal(true);
+    });
+  });
+
+  describe('legal bases', () => {
+    const withObjection = (jurisdiction?: string) => {
+      const config = exampleConfig();
+      config.jurisdiction = jurisdiction;
+      config.categories[2]!.basis = 'objection';
+      return config;
+    };
+
+    it('in the UK an objection-basis category is on before any choice', async () => {
+      const api = await boot(withObjection('GB'));
+      expect(api.get('analytics')).to.equal(true);
+      expect(api.getState().bases.analytics).to.equal('objection');
+      expect(api.needsChoice()).to.equal(true);
+    });
+
+    it('object() turns every objection-basis category off and records it', async () => {
+      const api = await boot(withObjection('GB'));
+      const heard: string[] = [];
+      api.onChange((d) => heard.push(d.action));
+      api.object('banner');
+      expect(api.get('analytics')).to.equal(false);
+      expect(heard).to.deep.equal(['object']);
+    });
+
+    it('outside the UK objection becomes consent (EU rules)', async () => {
+      const api = await boot(withObjection('FR'));
+      expect(api.get('analytics')).to.equal(false);
+      expect(api.getState().bases.analytics).to.equal('consent');
+    });
+
+    it('an unknown jurisdiction behaves as the EU', async () => {
+      const api = await boot(withObjection(undefined));
+      expect(api.getState().jurisdiction).to.equal('EU');
+      expect(api.get('analytics')).to.equal(false);
+    });
+
+    it('a jurisdiction rendered by the page server wins over the site-wide one', async () => {
+      const api = await boot(withObjection('GB'), { jurisdiction: 'de' });
+      expect(api.getState().jurisdiction).to.equal('DE');
+      expect(api.get('analytics')).to.equal(false);
+    });
+
+    it('advertising never gets the objection basis, even in the UK', async () => {
+      const config = exampleConfig();
+      config.categories[3]!.basis = 'objection';
+      const api = await boot(config);
+      expect(api.getState().bases.marketing).to.equal('consent');
+      expect(api.get('marketing')).to.equal(false);
+    });
+  });
+
+  describe('Global Privacy Control', () => {
+    it('is a refusal of marketing: accept all leaves marketing off', async () => {
+      const api = await boot(exampleConfig(), { gpc: true });
+      api.acceptAll('banner');
+      expect(api.get('analytics')).to.equal(true);
+      expect(api.get('marketing')).to.equal(false);
+      expect(api.getState().gpc).to.equal(true);
+    });
+
+    it('is an objection to objection-basis categories before any choice', async () => {
+      const config = exampleConfig();
+      config.categories[2]!.basis = 'objection';
+      const api = await boot(config, { gpc: true });
+      expect(api.get('analytics')).to.equal(false);
+    });
+
+    it('an explicit opt-in in the preferences may override it (allowOverride, the default)', async () => {
+      const api = await boot(exampleConfig(), { gpc: true });
+      api.save(['marketing'], 'preferences');
+      expect(api.get('marketing')).to.equal(true);
+    });
+
+    it('cannot be overridden when allowOverride is false', async () => {
+      const config = exampleConfig();
+      config.gpc = { honour: true, allowOverride: false };
+      const api = await boot(config, { gpc: true });
+      api.save(['marketing'], 'preferences');
+      expect(api.get('marketing')).to.equal(false);
+    });
+
+    it('withdraws marketing a visitor granted before the signal was on, recorded as action gpc', async () => {
+      (await boot()).acceptAll();
+      const actions: string[] = [];
+      const listener = (e: CustomEvent<ChangeDetail>) => actions.push(`${e.detail.action}/${e.detail.method}`);
+      document.addEventListener('consentry:change', listener);
+      const api = await boot(exampleConfig(), { gpc: true });
+      document.removeEventListener('consentry:change', listener);
+      expect(api.get('marketing')).to.equal(false);
+      expect(api.get('analytics')).to.equal(true);
+      expect(actions).to.deep.equal(['gpc/signal']);
+    });
+
+    it('is ignored when honour is false', async () => {
+      const config = exampleConfig();
+      config.gpc = { honour: false };
+      const api = await boot(config, { gpc: true });
+      api.acceptAll();
+      expect(api.get('marketing')).to.equal(true);
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('deletes the category’s declared cookies (exact and prefix) and storage keys, and keeps the others', async () => {
+      const api = await boot();
+      api.acceptAll();
+      document.cookie = '_ga=GA1.1.1;path=/';
+      document.cookie = '_ga_ABC123=GS1.1;path=/';
+      document.cookie = `_ga_DOMAIN=1;path=/;domain=${location.hostname}`;
+      document.cookie = 'prefs=dark;path=/';
+      document.cookie = 'unrelated=1;path=/';
+      localStorage.setItem('prefs:theme', 'dark');
+      api.withdraw(['analytics', 'functional']);
+      const names = (await browserCookies()).map((c) => c.name).sort();
+      expect(names).to.deep.equal(['consentry', 'unrelated']);
+      expect(localStorage.getItem('prefs:theme')).to.equal(null);
+      expect(api.get('analytics')).to.equal(false);
+      expect(api.get('marketing')).to.equal(true);
+    });
+
+    it('deletes cookies set on a deeper path of the current page', async () => {
+      const api = await boot();
+      api.acceptAll();
+      const dir = location.pathname.replace(/[^/]*$/, '');
+      document.cookie = `_fbp=fb.1;path=${dir}`;
+      api.rejectAll();
+      expect(document.cookie).not.to.contain('_fbp');
+    });
+
+    it('clears what a denied category left behind when the page loads', async () => {
+      (await boot()).rejectAll();
+      document.cookie = '_ga=GA1.1.1;path=/';
+      await boot();
+      expect(document.cookie).not.to.contain('_ga');
+    });
+
+    it('records withdraw as its own action', async () => {
+      const api = await boot();
+      api.acceptAll();
+      const heard: ChangeDetail[] = [];
+      api.onChange((d) => heard.push(d));
+      api.withdraw();
+      expect(heard[0]).to.include({ action: 'withdraw', method: 'api' });
+      expect(heard[0]!.granted).to.deep.equal(['necessary']);
+    });
+  });
+
+  describe('the cookie record', () => {
+    it('keeps the policy version the choice was made under', async () => {
+      (await boot()).rejectAll();
+      const config = exampleConfig();
+      config.policy = { url: '/privacy', version: '2027-01-01' };
+      const api = await boot(config);
+      expect(api.getState().policyVersion).to.equal('2026-05-01');
+      expect(readCookie('consentry')).to.contain('2026-05-01');
+    });
+  });
+
+  describe('the way back', () => {
+    it('mounts a labelled floating button after a decision, and not before', async () => {
+      const api = await boot();
+      expect(document.querySelector('consentry-reopen')).to.equal(null);
+      api.rejectAll();
+      const button = document.querySelector('consentry-reopen')!.shadowRoot!.querySelector('button')!;
+      expect(button.getAttribute('aria-label')).to.equal('Cookie settings');
+    });
+
+    it('is not mounted when the site declares another way back', async () => {
+      const config = exampleConfig();
+      config.ui = { reopenButton: false };
+      (await boot(config)).rejectAll();
+      expect(document.querySelector('consentry-reopen')).to.equal(null);
+    });
+
+    it('any [data-consentry-open] element opens the preferences through the UI chunk', async () => {
+      const opened: (Element | null | undefined)[] = [];
+      const ui = { showBanner() {}, mountPlaceholders() {}, openPreferences: async (_: unknown, opener?: Element | null) => void opened.push(opener) };
+      const config = exampleConfig();
+      await boot(config, { load: (chunk) => Promise.resolve(chunk === 'validate' ? { validateConfig: () => [] } : ui) });
+      const link = addToPage('<a href="#" data-consentry-open>Cookie settings</a>').querySelector('a')!;
+      link.click();
+      await nextTask();
+      expect(opened).to.deep.equal([link]);
+    });
+  });
+
+  function record() {
+    return {
+      subject: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      revision: 1,
+      at: Date.now() - DAY,
+      granted: [] as string[],
+      services: [] as string[],
+      gpc: false,
+      policyVersion: '2026-05-01',
+      configHash: 'x',
+    };
+  }
+  void addScript;
+  void ran;
+});
