@@ -1,0 +1,284 @@
+// The visitor's choices and what they let run: reject all, accept all (with
+// the Consent Mode order), a custom choice, a revision bump, expiry, GPC and
+// the per-embed allow.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import {
+  ARTICLE,
+  CONSENT_COOKIE,
+  NOTHING_RAN,
+  banner,
+  bannerButton,
+  dialog,
+  dialogButton,
+  eventually,
+  openPage,
+  openPreferencesFromBanner,
+  ranOnPage,
+  setToggle,
+  sleep,
+  startStack,
+  state,
+  storageSnapshot,
+  waitForBanner,
+  waitForReady,
+} from './helpers.mjs';
+
+const DAY = 86400000;
+
+describe('choices', () => {
+  let stack;
+  let visit;
+  before(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await visit?.close();
+    visit = undefined;
+    stack.site.setConfig(null);
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  async function load(pathname = ARTICLE, options) {
+    visit ??= await openPage(stack, options);
+    await visit.page.goto(stack.site.origin + pathname);
+    await waitForReady(visit.page);
+    return visit.page;
+  }
+
+  it('reject all: nothing gated runs on this page or the next', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await bannerButton(page, 'reject-all').click();
+    await banner(page).waitFor({ state: 'hidden' });
+
+    const decided = await state(page);
+    assert.equal(decided.decided, true);
+    assert.deepEqual(decided.granted, ['necessary']);
+    assert.deepEqual([...decided.denied].sort(), ['analytics', 'functional', 'marketing']);
+    await sleep(300);
+    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'gated code ran after reject all');
+
+    await load('/');
+    assert.equal(await banner(page).isVisible(), false, 'asked again after reject all');
+    await sleep(300);
+    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'gated code ran on the next page');
+    assert.deepEqual(visit.gatedRequests(), []);
+    assert.deepEqual(
+      (await storageSnapshot(page)).cookies.map((c) => c.split('@')[0]),
+      [CONSENT_COOKIE],
+      'only the consent cookie may exist after reject all',
+    );
+    assert.deepEqual(stack.site.beacons().filter((b) => b.path !== '/embed/ping'), []);
+  });
+
+  it('accept all: every gated script runs exactly once, after the Consent Mode update', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    const before = await page.evaluate(() => window.dataLayer.map((e) => Object.prototype.toString.call(e)));
+    assert.ok(before.length >= 1, 'no consent default before the choice');
+
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await ranOnPage(page)).vitals === 1 && (await ranOnPage(page)).video === 1, {
+      message: 'all gated scripts to run',
+    });
+    await sleep(500);
+    assert.deepEqual(await ranOnPage(page), {
+      gtag: 1,
+      gaConfig: 1,
+      gaHits: 1,
+      pixel: 1,
+      pixelInit: 1,
+      vitals: 1,
+      prefs: 1,
+      video: 1,
+    });
+    assert.equal(await page.locator('iframe[data-consent]').getAttribute('src'), '/embed/video.html');
+
+    assertConsentModeOrder(await dataLayerOf(page), 'first page');
+    assert.ok(stack.site.beacons().some((b) => b.path === '/collect' && b.query.gcs === 'G111'), 'no analytics hit with gcs=G111');
+
+    // A returning page view: the update from the stored choice precedes the tags again.
+    await load('/');
+    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags on the next page' });
+    assertConsentModeOrder(await dataLayerOf(page), 'next page');
+    assert.equal(await banner(page).isVisible(), false);
+  });
+
+  it('a custom choice grants exactly the chosen categories', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await openPreferencesFromBanner(page);
+    await setToggle(page, 'Analytics', true);
+    await dialogButton(page, 'save').click();
+    await dialog(page).waitFor({ state: 'hidden' });
+
+    const chosen = await state(page);
+    assert.deepEqual([...chosen.granted].sort(), ['analytics', 'necessary']);
+    assert.deepEqual([...chosen.denied].sort(), ['functional', 'marketing']);
+    await eventually(async () => (await ranOnPage(page)).vitals === 1, { message: 'analytics scripts' });
+    await sleep(300);
+    assert.deepEqual(await ranOnPage(page), { ...NOTHING_RAN, gtag: 1, gaConfig: 1, gaHits: 1, vitals: 1 });
+    assert.deepEqual(
+      await page.evaluate(() => [window.Consentry.get('analytics'), window.Consentry.get('marketing'), window.Consentry.get('functional')]),
+      [true, false, false],
+    );
+    const cookies = (await storageSnapshot(page)).cookies.map((c) => c.split('@')[0]);
+    assert.ok(!cookies.includes('_fbp') && !cookies.includes('prefs'), `cookies of refused categories: ${cookies}`);
+  });
+
+  it('saving with every switch off grants nothing but the necessary', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await openPreferencesFromBanner(page);
+    await dialogButton(page, 'save').click();
+    await dialog(page).waitFor({ state: 'hidden' });
+    assert.deepEqual((await state(page)).granted, ['necessary']);
+    await sleep(300);
+    assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+  });
+
+  it('a revision bump asks again and runs nothing until the new choice', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags after accept' });
+
+    await load('/');
+    assert.equal(await banner(page).isVisible(), false, 'asked again without a revision change');
+
+    stack.site.setConfig((config) => ({ ...config, revision: config.revision + 1 }));
+    const since = visit.requests.length;
+    await load('/');
+    await waitForBanner(page);
+    await sleep(300);
+    assert.equal((await state(page)).decided, false);
+    assert.deepEqual(visit.gatedRequests(since), [], 'gated URLs fetched under the new revision before a choice');
+    assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+  });
+
+  it('a refusal expires after refusalDays (moved clock) and a consent after consentDays', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await bannerButton(page, 'reject-all').click();
+    await banner(page).waitFor({ state: 'hidden' });
+
+    await moveClock(page, 100 * DAY);
+    await load('/');
+    await sleep(300);
+    assert.equal(await banner(page).isVisible(), false, 'asked again after 100 days (refusalDays is 182)');
+
+    await moveClock(page, 183 * DAY);
+    await load('/');
+    await waitForBanner(page);
+    assert.equal((await state(page)).decided, false, 'a 183-day-old refusal still counts');
+
+    // Now accept (at +183 days); the consent expires 182 days later.
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags after accept' });
+    await moveClock(page, (183 + 183) * DAY);
+    const since = visit.requests.length;
+    await load('/');
+    await waitForBanner(page);
+    await sleep(300);
+    assert.deepEqual(visit.gatedRequests(since), [], 'an expired consent still let tags load');
+  });
+
+  it('GPC: marketing is refused, analytics can be given, the signal is in the receipt', async () => {
+    const page = await load(ARTICLE, { gpc: true });
+    await waitForBanner(page);
+    await sleep(300);
+    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'GPC must never act as consent');
+
+    await bannerButton(page, 'accept-all').click();
+    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'analytics after accept all' });
+    await sleep(400);
+    const current = await state(page);
+    assert.equal(current.gpc, true);
+    assert.ok(current.granted.includes('analytics'));
+    assert.ok(current.denied.includes('marketing'), `marketing granted despite GPC: ${JSON.stringify(current)}`);
+    const ran = await ranOnPage(page);
+    assert.equal(ran.pixel, 0, 'the marketing pixel loaded under GPC');
+
+    const receipts = await eventually(async () => {
+      const list = await stack.receipts.history(current.subject);
+      return list.length > 0 && list;
+    }, { message: 'a receipt for the GPC visitor' });
+    const last = receipts.at(-1);
+    assert.equal(last.signals.gpc, true, 'signals.gpc not recorded');
+    assert.ok(last.denied.includes('marketing'));
+  });
+
+  it('the video embed loads only on its own allow', async () => {
+    const page = await load();
+    await waitForBanner(page);
+    await bannerButton(page, 'reject-all').click();
+    await banner(page).waitFor({ state: 'hidden' });
+
+    const iframe = page.locator('iframe[data-consent="marketing:video"]');
+    assert.equal(await iframe.getAttribute('src'), null);
+    const allow = page.locator('main').getByRole('button', { name: /video|allow|load|show/i }).first();
+    await allow.waitFor({ state: 'visible', timeout: 5000 });
+    const since = visit.requests.length;
+    await allow.click();
+
+    await eventually(async () => (await ranOnPage(page)).video === 1, { message: 'the video iframe to load' });
+    assert.equal(await iframe.getAttribute('src'), '/embed/video.html');
+    await sleep(300);
+    const ran = await ranOnPage(page);
+    assert.deepEqual({ ...ran, video: 0 }, NOTHING_RAN, 'allowing one embed let other marketing code run');
+    assert.deepEqual(
+      await page.evaluate(() => [window.Consentry.get('marketing'), window.Consentry.get('marketing', 'video')]),
+      [false, true],
+    );
+    assert.ok(!visit.gatedRequests(since).some((p) => p.startsWith('/vendor/')), 'a tag loaded with the embed');
+
+    // Remembered on the next page view.
+    await load(ARTICLE);
+    await eventually(async () => (await ranOnPage(page)).video === 1, { message: 'the remembered embed' });
+  });
+});
+
+async function dataLayerOf(page) {
+  return page.evaluate(() =>
+    window.dataLayer.map((entry) => ({
+      isArguments: Object.prototype.toString.call(entry) === '[object Arguments]',
+      args: JSON.parse(JSON.stringify(Array.from(entry ?? []))),
+    })),
+  );
+}
+
+function assertConsentModeOrder(entries, where) {
+  const consent = entries.filter((e) => e.args[0] === 'consent');
+  for (const e of consent) assert.ok(e.isArguments, `${where}: consent entry is not an arguments object: ${JSON.stringify(e.args)}`);
+  const first = entries.findIndex((e) => e.args[0] === 'consent');
+  assert.equal(first, entries.findIndex((e) => e.args.length > 0), `${where}: consent default is not the first command`);
+  assert.deepEqual(entries[first].args.slice(0, 2), ['consent', 'default'], `${where}: first consent command`);
+  assert.equal(entries[first].args[2].analytics_storage, 'denied');
+  assert.equal(entries[first].args[2].ad_storage, 'denied');
+  const update = entries.findIndex((e) => e.args[0] === 'consent' && e.args[1] === 'update' && e.args[2]?.analytics_storage === 'granted');
+  assert.ok(update > first, `${where}: no consent update granting analytics_storage after the default`);
+  const firstTag = entries.findIndex((e) => e.args[0] === 'js' || e.args[0] === 'config' || e.args[0] === 'event');
+  assert.ok(firstTag > update, `${where}: a tag command (index ${firstTag}) precedes the consent update (index ${update})`);
+  const updates = consent.filter((e) => e.args[1] === 'update').length;
+  assert.equal(updates, 1, `${where}: expected one consent update, got ${updates}`);
+}
+
+/** Make Date (and Date.now) run `offsetMs` ahead on the following page loads. */
+async function moveClock(page, offsetMs) {
+  await page.addInitScript((offset) => {
+    const RealDate = (globalThis.__realDate ??= Date);
+    class MovedDate extends RealDate {
+      constructor(...args) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(...args);
+      }
+      static now() {
+        return RealDate.now() + offset;
+      }
+    }
+    globalThis.Date = MovedDate;
+  }, offsetMs);
+}

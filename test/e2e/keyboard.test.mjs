@@ -1,0 +1,121 @@
+// A11Y-2/PECR-11 by keyboard only: Tab to the banner, manage, switch one
+// category on, save, reopen through the floating button, reject all. No mouse.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ARTICLE, banner, dialog, eventually, openPage, ranOnPage, startStack, state, waitForBanner, waitForReady } from './helpers.mjs';
+
+/** The focused element, through shadow roots, described for assertions. */
+async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    const hosts = [];
+    while (el?.shadowRoot?.activeElement) {
+      hosts.push(el.localName);
+      el = el.shadowRoot.activeElement;
+    }
+    if (!el) return null;
+    return {
+      hosts,
+      tag: el.localName,
+      part: el.getAttribute('part') ?? '',
+      role: el.getAttribute('role') ?? '',
+      label: (el.getAttribute('aria-label') ?? '') + ' ' + (el.textContent ?? '').trim().slice(0, 80),
+      checked: el.getAttribute('aria-checked') ?? (typeof el.checked === 'boolean' ? String(el.checked) : null),
+      labelledBy: (() => {
+        const root = el.getRootNode();
+        const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        const byLabel = el.id && root.querySelector ? root.querySelector(`label[for="${el.id}"]`)?.textContent ?? '' : '';
+        const wrapping = el.closest('label')?.textContent ?? '';
+        return ids.map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ') + byLabel + wrapping;
+      })(),
+    };
+  });
+}
+
+/** Press Tab until the focused element satisfies `match` (at most `max` presses). */
+async function tabTo(page, match, what, max = 60) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f && match(f)) return f;
+    seen.push(f ? `${f.hosts.join('>')}>${f.tag}[${f.part}]` : 'null');
+  }
+  assert.fail(`Tab never reached ${what}; focus went through: ${seen.join(', ')}`);
+}
+
+const inHost = (host) => (f) => f.hosts.includes(host);
+const hasPart = (part) => (f) => f.part.split(/\s+/).includes(part);
+
+describe('keyboard only', () => {
+  let stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('the whole journey works with the keyboard alone', async () => {
+    const visit = await openPage(stack);
+    const { page } = visit;
+    try {
+      await page.goto(stack.site.origin + ARTICLE);
+      await waitForReady(page);
+      await waitForBanner(page);
+
+      // 1. Tab reaches the banner's Manage button.
+      await tabTo(page, (f) => inHost('consentry-banner')(f) && hasPart('manage')(f), 'the banner Manage button');
+      await page.keyboard.press('Enter');
+      await dialog(page).waitFor({ state: 'visible' });
+      const inside = await eventually(async () => {
+        const f = await focused(page);
+        return f && inHost('consentry-preferences')(f) && f;
+      }, { timeout: 3000, message: 'focus inside the preference centre' });
+      assert.ok(inside);
+
+      // 2. Tab to the Analytics switch, switch it on with Space.
+      const toggle = await tabTo(
+        page,
+        (f) => inHost('consentry-preferences')(f) && hasPart('toggle')(f) && /analytics/i.test(f.label + f.labelledBy),
+        'the Analytics switch',
+      );
+      assert.notEqual(toggle.checked, 'true', 'Analytics pre-ticked');
+      await page.keyboard.press('Space');
+      assert.equal((await focused(page)).checked, 'true', 'Space did not switch Analytics on');
+
+      // 3. Tab to Save, press Enter.
+      await tabTo(page, (f) => inHost('consentry-preferences')(f) && hasPart('save')(f), 'Save');
+      await page.keyboard.press('Enter');
+      await dialog(page).waitFor({ state: 'hidden' });
+      assert.deepEqual([...(await state(page)).granted].sort(), ['analytics', 'necessary']);
+      await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'analytics after the keyboard choice' });
+      assert.equal(await banner(page).isVisible(), false);
+
+      // 4. The floating button is reachable and reopens the preferences.
+      await tabTo(page, inHost('consentry-reopen'), 'the floating reopen button');
+      await page.keyboard.press('Enter');
+      await dialog(page).waitFor({ state: 'visible' });
+
+      // 5. Escape closes without saving; focus returns to the reopen button.
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'hidden' });
+      assert.deepEqual([...(await state(page)).granted].sort(), ['analytics', 'necessary'], 'Escape changed the choice');
+      const back = await focused(page);
+      assert.ok(back && inHost('consentry-reopen')(back), `focus did not return to the opener: ${JSON.stringify(back)}`);
+
+      // 6. Reopen and reject all.
+      await page.keyboard.press('Enter');
+      await dialog(page).waitFor({ state: 'visible' });
+      await tabTo(page, (f) => inHost('consentry-preferences')(f) && hasPart('reject-all')(f), 'Reject all in the preference centre');
+      await page.keyboard.press('Enter');
+      await dialog(page).waitFor({ state: 'hidden' });
+      assert.deepEqual((await state(page)).granted, ['necessary']);
+      const cookies = (await visit.context.cookies()).map((c) => c.name);
+      assert.deepEqual(cookies.filter((n) => n.startsWith('_ga')), [], 'analytics cookies left after reject all');
+      assert.deepEqual(visit.errors, []);
+    } finally {
+      await visit.close();
+    }
+  });
+});

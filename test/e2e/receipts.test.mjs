@@ -1,0 +1,103 @@
+// CR-1/CR-5: each decision reaches the receipts server, and a receipt made
+// while the server was down arrives exactly once when it is back.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  ARTICLE,
+  bannerButton,
+  banner,
+  eventually,
+  openPage,
+  ranOnPage,
+  sleep,
+  startStack,
+  state,
+  waitForBanner,
+  waitForReady,
+} from './helpers.mjs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('receipts', () => {
+  let stack;
+  before(async () => {
+    stack = await startStack({ startReceipts: false });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('a receipt made while the server is down arrives exactly once after it is back', async () => {
+    const visit = await openPage(stack);
+    const { page } = visit;
+    try {
+      await page.goto(stack.site.origin + ARTICLE);
+      await waitForReady(page);
+      await waitForBanner(page);
+      await bannerButton(page, 'reject-all').click();
+      await banner(page).waitFor({ state: 'hidden' });
+      const { subject } = await state(page);
+      assert.match(subject, UUID);
+      await sleep(1500); // the client tries (and fails) while the server is down
+
+      await stack.receipts.start();
+      await page.goto(stack.site.origin + '/');
+      await waitForReady(page);
+      const receipts = await eventually(async () => {
+        const list = await stack.receipts.history(subject);
+        return list.length > 0 && list;
+      }, { timeout: 15000, message: 'the queued receipt to arrive' });
+      assert.equal(receipts[0].action, 'reject-all');
+
+      // No duplicate: give retries time, navigate again, count again.
+      await sleep(1500);
+      await page.goto(stack.site.origin + '/services.html');
+      await waitForReady(page);
+      await sleep(1500);
+      const again = await stack.receipts.history(subject);
+      assert.equal(again.length, 1, `expected exactly one receipt, got ${again.length}`);
+      assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => /consentry/i.test(k) && localStorage.getItem(k) !== '[]')), [],
+        'the receipt queue still holds something after delivery');
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('each decision is stored with the contract fields and no personal data', async () => {
+    const visit = await openPage(stack);
+    const { page } = visit;
+    try {
+      await page.goto(stack.site.origin + ARTICLE);
+      await waitForReady(page);
+      await waitForBanner(page);
+      await bannerButton(page, 'accept-all').click();
+      await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags' });
+      const { subject } = await state(page);
+      const [receipt] = await eventually(async () => {
+        const list = await stack.receipts.history(subject);
+        return list.length > 0 && list;
+      }, { message: 'the accept-all receipt' });
+
+      assert.equal(receipt.schema, 'consentry-receipt/1');
+      assert.match(receipt.id, UUID);
+      assert.equal(receipt.subject, subject);
+      assert.equal(receipt.site, stack.site.origin);
+      assert.equal(receipt.action, 'accept-all');
+      assert.equal(receipt.method, 'banner');
+      assert.equal(receipt.policyVersion, '2026-05-01');
+      assert.equal(receipt.revision, 1);
+      assert.equal(receipt.jurisdiction, 'GB');
+      assert.match(receipt.configHash, /^sha256-/);
+      assert.deepEqual([...receipt.granted].sort(), ['analytics', 'functional', 'marketing', 'necessary']);
+      assert.deepEqual(receipt.denied, []);
+      assert.equal(receipt.bases.marketing, 'consent');
+      assert.equal(receipt.signals.gpc, false);
+      assert.ok(Date.parse(receipt.expires) > Date.parse(receipt.timestamp));
+      const text = JSON.stringify(receipt);
+      const userAgent = await page.evaluate(() => navigator.userAgent);
+      assert.ok(!text.includes(userAgent) && !text.includes('/guides/'), 'the receipt holds the user agent or a full URL');
+    } finally {
+      await visit.close();
+    }
+  });
+});

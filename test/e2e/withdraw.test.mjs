@@ -1,0 +1,129 @@
+// PECR-11: withdrawing is as easy as agreeing. The site runs on
+// www.keyhold.test (mapped to 127.0.0.1) so the stand-in trackers set their
+// cookies on the parent domain .keyhold.test, as gtag.js and the Meta Pixel do.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  banner,
+  bannerButton,
+  dialog,
+  dialogButton,
+  eventually,
+  openPage,
+  ranOnPage,
+  reopenButton,
+  setToggle,
+  sleep,
+  startStack,
+  state,
+  waitForBanner,
+  waitForReady,
+  NOTHING_RAN,
+} from './helpers.mjs';
+
+describe('withdrawal', () => {
+  let stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('withdrawing analytics deletes its cookies on the parent domain, stores a receipt and stops the tags', async () => {
+    const visit = await openPage(stack);
+    const { page, context } = visit;
+    const origin = stack.parentDomainOrigin;
+    try {
+      await page.goto(origin + '/');
+      await waitForReady(page);
+      await waitForBanner(page);
+      await bannerButton(page, 'accept-all').click();
+      await eventually(async () => (await ranOnPage(page)).gaHits === 1, { message: 'the analytics hit' });
+      await eventually(async () => (await context.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
+
+      // The stand-ins set their cookies on the parent domain; add a stray
+      // session cookie of another GA property there and a host-only _ga copy.
+      await context.addCookies([
+        { name: '_ga_OLDPROPERTY', value: 'GS1.1.1', domain: '.keyhold.test', path: '/' },
+        { name: '_ga', value: 'GA1.1.hostonly', url: origin + '/' },
+      ]);
+      const cookiesBefore = await context.cookies();
+      const ga = cookiesBefore.filter((c) => c.name === '_ga' || c.name.startsWith('_ga_'));
+      assert.ok(ga.some((c) => c.domain === '.keyhold.test'), `no parent-domain _ga cookie: ${JSON.stringify(ga)}`);
+      const subject = (await state(page)).subject;
+
+      // Way back: the floating button, then switch analytics off and save.
+      await reopenButton(page).click();
+      await dialog(page).waitFor({ state: 'visible' });
+      await setToggle(page, 'Analytics', false);
+      await dialogButton(page, 'save').click();
+      await dialog(page).waitFor({ state: 'hidden' });
+
+      const withdrawn = await state(page);
+      assert.ok(withdrawn.denied.includes('analytics'));
+      assert.ok(withdrawn.granted.includes('marketing'), 'withdrawing analytics changed marketing');
+      const left = (await context.cookies()).map((c) => `${c.name}@${c.domain}`);
+      assert.deepEqual(left.filter((c) => /^_ga/.test(c)), [], `analytics cookies left: ${left}`);
+      assert.ok(left.some((c) => c.startsWith('_fbp@')), 'the marketing cookie was deleted too');
+
+      const receipts = await eventually(async () => {
+        const list = await stack.receipts.history(subject);
+        return list.length >= 2 && list;
+      }, { message: 'the withdrawal receipt' });
+      const last = receipts.at(-1);
+      assert.ok(last.denied.includes('analytics'), `last receipt: ${JSON.stringify(last)}`);
+      assert.ok(['withdraw', 'custom'].includes(last.action), `action ${last.action}`);
+
+      // Next page: analytics code does not load any more.
+      const since = visit.requests.length;
+      await page.goto(origin + '/services.html');
+      await waitForReady(page);
+      await sleep(400);
+      const gated = visit.gatedRequests(since);
+      assert.deepEqual(gated.filter((p) => /gtag|vitals|collect/.test(p)), [], `analytics URLs fetched after withdrawal: ${gated}`);
+      const ran = await ranOnPage(page);
+      assert.equal(ran.gtag + ran.gaConfig + ran.vitals, 0);
+      assert.equal(ran.pixel, 1, 'marketing stopped although it was not withdrawn');
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it('reject all from the preference centre after accepting withdraws everything', async () => {
+    const visit = await openPage(stack);
+    const { page, context } = visit;
+    const origin = stack.parentDomainOrigin;
+    try {
+      await page.goto(origin + '/guides/check-out-day.html');
+      await waitForReady(page);
+      await waitForBanner(page);
+      await bannerButton(page, 'accept-all').click();
+      await eventually(async () => (await context.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
+      await eventually(async () => (await context.cookies()).some((c) => c.name === '_ga'), { message: '_ga' });
+      // The functional script stores the text size in a cookie and in localStorage.
+      await page.locator('[data-textsize]').click();
+      assert.ok((await context.cookies()).some((c) => c.name === 'prefs'));
+      assert.notEqual(await page.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
+
+      await page.locator('[data-consentry-open]').click();
+      await dialog(page).waitFor({ state: 'visible' });
+      await dialogButton(page, 'reject-all').click();
+      await dialog(page).waitFor({ state: 'hidden' });
+
+      const names = (await context.cookies()).map((c) => c.name);
+      assert.deepEqual(names.filter((n) => /^(_ga|_fbp|prefs)/.test(n)), [], `cookies left: ${names}`);
+      assert.equal(await page.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
+
+      const since = visit.requests.length;
+      await page.goto(origin + '/guides/check-out-day.html');
+      await waitForReady(page);
+      await sleep(400);
+      assert.equal(await banner(page).isVisible(), false);
+      assert.deepEqual(visit.gatedRequests(since), []);
+      assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+    } finally {
+      await visit.close();
+    }
+  });
+});
