@@ -1,0 +1,17 @@
+/**
+ * Built-in English strings of the first layer, the default language. They
+ * ship in the first-visit chunk, so only the banner's strings live here; the
+ * rest are in `en-details.ts`. `{x}` marks a value filled in at render time.
+ * Keys are the ones a config's `texts` may override.
+ */
+export const en = {
+  bannerTitle: 'Cookies on this site',
+  bannerText: 'We use cookies to make the site work. With your consent we also use them to improve it and to measure our adverts.',
+  policy: 'Privacy and cookie policy',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  manage: 'Manage preferences',
+  objectionOn: 'On unless you object: {list}.',
+  object: 'Object',
+  gpc: 'Your browser sends a Global Privacy Control signal, so marketing cookies stay off.',
+};

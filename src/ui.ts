@@ -1,0 +1,48 @@
+/**
+ * The UI chunk: loaded by the core only when something must be shown. It
+ * holds lit and the banner; the preference centre, the placeholders and
+ * non-English strings are further chunks loaded on demand. It receives the
+ * core's `ConsentApi` as an argument and imports no core runtime code.
+ */
+import type { ConsentApi, UiModule } from './core/types.js';
+import { loadLanguage } from './i18n/index.js';
+import { ConsentryBanner } from './elements/consentry-banner/consentry-banner.js';
+
+/** The focused element inside `el`'s shadow roots (the banner's buttons live in one). */
+const deepFocus = (el: Element | null | undefined): Element | null => {
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el ?? null;
+};
+
+/**
+ * Shows the first layer as the first element of `<body>`, so that it comes
+ * first in the Tab order while it floats over the bottom of the page. In
+ * English nothing is awaited: it renders before the next frame.
+ */
+export const showBanner: UiModule['showBanner'] = (api) => {
+  const show = () => {
+    if (document.querySelector('consentry-banner') || !api.needsChoice()) return;
+    const banner = new ConsentryBanner();
+    banner.api = api;
+    document.body.prepend(banner);
+  };
+  const loading = loadLanguage(api.config);
+  if (loading) void loading.then(show);
+  else show();
+};
+
+export const openPreferences: UiModule['openPreferences'] = async (api, opener = document.activeElement) => {
+  const [preferences] = await Promise.all([
+    import('./elements/consentry-preferences/consentry-preferences.js'),
+    loadLanguage(api.config),
+  ]);
+  await preferences.openPreferences(api, deepFocus(opener));
+};
+
+export const mountPlaceholders: UiModule['mountPlaceholders'] = (api: ConsentApi) => {
+  void Promise.all([import('./elements/consentry-placeholder/consentry-placeholder.js'), loadLanguage(api.config)]).then(
+    ([placeholders]) => {
+      placeholders.mountPlaceholders(api);
+    },
+  );
+};
