@@ -180,6 +180,12 @@ export async function makeApp(store: ReceiptStore, overrides: Partial<AppOptions
   });
 }
 
+/** Another store on the database behind `location`, with its own clock. */
+export async function openStoreAt(location: Record<string, string>, now?: () => Date): Promise<ReceiptStore> {
+  const url = location['DATABASE_URL'];
+  return url ? openPostgresStore(url, { now }) : openSqliteStore(location['RECEIPTS_DB'] ?? '', { now });
+}
+
 export const json = (body: unknown) => JSON.stringify(body);
 export const postHeaders = { origin: SITE, 'content-type': 'application/json' };
 export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };

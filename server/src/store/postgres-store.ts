@@ -16,6 +16,8 @@ import {
 export interface PostgresStoreOptions {
   poolSize?: number;
   onPoolError?: (error: Error) => void;
+  /** Source of `receivedAt`; tests move it to make old receipts. */
+  now?: () => Date;
 }
 
 // Arbitrary constants naming our advisory locks ("CnsR" + 1/2).
@@ -40,6 +42,7 @@ interface AnchorRow {
  * any number of processes queue on the lock and extend one chain.
  */
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<ReceiptStore> {
+  const now = options.now ?? (() => new Date());
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', options.onPoolError ?? (() => {}));
@@ -104,7 +107,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     append(receipts: readonly Receipt[]) {
       return inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        const receivedAt = new Date().toISOString();
+        const receivedAt = now().toISOString();
         const { rows: existing } = await client.query<{ id: string }>(
           'SELECT id FROM receipts WHERE id = ANY($1::text[])',
           [receipts.map((r) => r.id)],
@@ -152,7 +155,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
         const lastPurged = purged[0];
         if (!lastPurged) return { deleted: 0, anchor: await latestAnchor(client) };
         const { rowCount } = await client.query('DELETE FROM receipts WHERE seq <= $1', [lastPurged.seq]);
-        const purgedAt = new Date().toISOString();
+        const purgedAt = now().toISOString();
         await client.query('INSERT INTO chain_anchors (seq, hash, purged_at, deleted) VALUES ($1, $2, $3, $4)', [
           lastPurged.seq,
           lastPurged.hash,

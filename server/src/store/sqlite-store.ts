@@ -17,6 +17,8 @@ import {
 export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock, in ms. */
   busyTimeoutMs?: number;
+  /** Source of `receivedAt`; tests move it to make old receipts. */
+  now?: () => Date;
 }
 
 // Text bounds that every ISO-8601 timestamp sorts between.
@@ -35,6 +37,7 @@ interface AnchorRow {
  * chain head is read, so two writers can never link to the same row.
  */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): ReceiptStore {
+  const now = options.now ?? (() => new Date());
   const db = new Database(path, { timeout: options.busyTimeoutMs ?? 10_000 });
   db.pragma('journal_mode = WAL');
   // WAL with synchronous=NORMAL survives a SIGKILL (the WAL is in the OS page
@@ -72,7 +75,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
   const appendAll = db.transaction((receipts: readonly Receipt[]): AppendResult[] => {
     // Stamped inside the lock, so received_at follows chain order.
-    const receivedAt = new Date().toISOString();
+    const receivedAt = now().toISOString();
     let head = chainHead();
     return receipts.map((receipt) => {
       if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' as const };
@@ -134,7 +137,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return verifyRows(pages(), anchor(), GENESIS_HASH);
     },
     async purge(before) {
-      return purgeBefore.immediate(before.toISOString(), new Date().toISOString());
+      return purgeBefore.immediate(before.toISOString(), now().toISOString());
     },
     async close() {
       if (db.open) db.close();
