@@ -63,17 +63,17 @@ export class ConsentryBanner extends LitElement {
           html`<p>
             ${t('objectionOn', { list: objectable.map((c) => text(c.title)).join(', ') })}
             <button class="object" @click=${() => {
-                api.object('banner');
+                void api.object('banner');
               }}>${t('object')}</button>
           </p>`
         : nothing}
       ${state.gpc ? html`<p>${t('gpc')}</p>` : nothing}
       <div class="actions">
         <button part="accept-all" @click=${() => {
-            api.acceptAll('banner');
+            void api.acceptAll('banner');
           }}>${t('acceptAll')}</button>
         <button part="reject-all" @click=${() => {
-            api.rejectAll('banner');
+            void api.rejectAll('banner');
           }}>${t('rejectAll')}</button>
         <button part="manage" @click=${(e: Event) => {
             void api.openPreferences(e.currentTarget as Element);

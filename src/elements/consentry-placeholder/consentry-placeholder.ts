@@ -73,13 +73,13 @@ export class ConsentryPlaceholder extends LitElement {
       ${cookies.length ? html`<p>${t('sets', { cookies: cookies.join(', ') })}</p>` : nothing}
       <div>
         <button part="allow-category" @click=${() => {
-            api.save([...api.getState().granted, categoryId], 'preferences');
+            void api.save([...api.getState().granted, categoryId], 'preferences');
           }}>
           ${t('allowCategory', { category: title })}
         </button>
         ${serviceId
           ? html`<button part="allow-service" @click=${() => {
-                api.allowService(categoryId, serviceId, 'preferences');
+                void api.allowService(categoryId, serviceId, 'preferences');
               }}>
               ${t('allowService', { service: name })}
             </button>`

@@ -73,8 +73,9 @@ export class ConsentryPreferences extends LitElement {
     if (!api || !state) return nothing;
     const locale = localeFor(api.config, enDetails);
     const { t } = locale;
-    const apply = (choose: () => void) => () => {
-      choose();
+    // Announce only once the choice is stored (the decide chunk may still be loading).
+    const apply = (choose: () => Promise<void>) => async () => {
+      await choose();
       this.finish(t('saved'));
     };
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.closed} @keydown=${this.trapTab}>
@@ -91,15 +92,9 @@ export class ConsentryPreferences extends LitElement {
           </ul>
         </div>
         <div class="actions">
-          <button part="reject-all" @click=${apply(() => {
-            api.rejectAll('preferences');
-          })}>${t('rejectAll')}</button>
-          <button part="accept-all" @click=${apply(() => {
-            api.acceptAll('preferences');
-          })}>${t('acceptAll')}</button>
-          <button part="save" @click=${apply(() => {
-            api.save([...this.choices], 'preferences');
-          })}>${t('save')}</button>
+          <button part="reject-all" @click=${apply(() => api.rejectAll('preferences'))}>${t('rejectAll')}</button>
+          <button part="accept-all" @click=${apply(() => api.acceptAll('preferences'))}>${t('acceptAll')}</button>
+          <button part="save" @click=${apply(() => api.save([...this.choices], 'preferences'))}>${t('save')}</button>
         </div>
       </dialog>
       <div class="status" role="status">${this.status}</div>`;
