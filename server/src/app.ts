@@ -6,6 +6,7 @@ import { RequestError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { receiptRoutes } from './routes/receipts.js';
+import { withGroupCommit } from './store/group-commit.js';
 import type { ReceiptStore } from './store/store.js';
 
 export interface AppOptions {
@@ -37,8 +38,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  const store = withGroupCommit(options.store);
   app.addHook('onClose', async () => {
-    await options.store.close();
+    await store.close();
   });
 
   app.setErrorHandler(errorHandler);
@@ -58,9 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
-  await app.register(receiptRoutes, { store: options.store, allowedOrigins: options.allowedOrigins });
-  await app.register(adminRoutes, { store: options.store, adminToken: options.adminToken });
-  await app.register(healthRoutes, { store: options.store });
+  await app.register(receiptRoutes, { store, allowedOrigins: options.allowedOrigins });
+  await app.register(adminRoutes, { store, adminToken: options.adminToken });
+  await app.register(healthRoutes, { store });
   return app;
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { GENESIS_HASH, canonicalJson, chainHash } from '../src/store/chain.js';
+import { withGroupCommit } from '../src/store/group-commit.js';
 import type { StoredReceipt } from '../src/store/store.js';
 import { adapters, makeReceipt } from './helpers.js';
 
@@ -168,6 +169,24 @@ for (const adapter of adapters) {
       const check = await store.verify();
       assert.equal(check.ok, true);
       assert.equal(check.count, 40);
+    });
+
+    test('group commit: callers in one turn share a transaction but each gets its own results', async (t) => {
+      const { store } = await adapter.open(t);
+      const grouped = withGroupCommit(store, 5);
+      t.after(() => grouped.close());
+      const shared = makeReceipt();
+      const calls = [[makeReceipt(), shared], [shared], [makeReceipt(), makeReceipt(), makeReceipt()], [makeReceipt()]];
+      const results = await Promise.all(calls.map((receipts) => grouped.append(receipts)));
+      assert.deepEqual(
+        results.map((r) => r.map((x) => x.status)),
+        [['stored', 'stored'], ['duplicate'], ['stored', 'stored', 'stored'], ['stored']],
+      );
+      results.forEach((r, i) => assert.deepEqual(r.map((x) => x.id), calls[i]!.map((c) => c.id)));
+      const rows = await collect(grouped.export());
+      assert.equal(rows.length, 6);
+      // maxReceiptsPerCommit = 5 split the work into two transactions (two receivedAt stamps at most).
+      assert.equal((await grouped.verify()).ok, true);
     });
 
     test('a second store on the same database sees the same chain and migrations run once', async (t) => {
