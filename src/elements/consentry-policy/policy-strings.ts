@@ -1,0 +1,62 @@
+/**
+ * The viewer's own words. A site overrides any of them per language through
+ * the config: `"texts": { "cy": { "policyContents": "Cynnwys" } }`.
+ */
+import type { Basis, ConsentryConfig, Text } from '../../core/types.js';
+
+export const policyStrings = {
+  policyContents: 'Contents',
+  policyBackToContents: 'Back to contents',
+  policyVersion: 'Version',
+  policyUpdated: 'Last updated',
+  policyHistory: 'Version history',
+  policyHistoryLink: 'Read this version',
+  policyStale: 'This policy has changed since you made your cookie choices (under version {version}).',
+  policyReview: 'Review your choices',
+  policyYourConsent: 'Your consent',
+  policyUndecided: 'You have not made a choice about cookies on this site yet.',
+  policyChoose: 'Choose your cookie settings',
+  policyConsentId: 'Consent id',
+  policyAllowed: 'Allowed',
+  policyRefused: 'Refused',
+  policyNone: 'None',
+  policyChosenOn: 'Chosen on',
+  policyChange: 'Change your choices',
+  policyReceipts: 'Download your consent records (JSON)',
+  policyLoadError: 'The privacy policy could not be loaded.',
+  policyOpenDirectly: 'Open it directly',
+  policyLoading: 'Loading the privacy policy…',
+  policyCookiesIntro: 'This table is generated from the same settings that control the cookies on this site.',
+  policyCookieName: 'Cookie',
+  policyService: 'Service',
+  policyProvider: 'Provider',
+  policyPurpose: 'Purpose',
+  policyDuration: 'Duration',
+  policyBasis: 'Legal basis',
+  policyJustification: 'Why it is essential',
+  policyNoCookies: 'No cookies',
+  'policyBasis.strictly-necessary': 'Strictly necessary',
+  'policyBasis.consent': 'Consent',
+  'policyBasis.objection': 'On unless you object',
+};
+
+export type PolicyStringKey = keyof typeof policyStrings;
+export type PolicyStrings = (key: PolicyStringKey, vars?: Record<string, string>) => string;
+
+/** A config text in the wanted language, else the config's language, else English, else any. */
+export const pickText = (text: Text | undefined, lang: string, fallback?: string): string => {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  const pick = (key: string | undefined) => (key === undefined ? undefined : (text[key] as string | undefined));
+  const any: (string | undefined)[] = Object.values(text);
+  return pick(lang) ?? pick(fallback) ?? pick('en') ?? any[0] ?? '';
+};
+
+/** Strings for `lang`, with the config's overrides applied. */
+export const stringsFor = (config: ConsentryConfig | undefined, lang: string): PolicyStrings => {
+  const overrides = { ...config?.texts?.[config.language ?? 'en'], ...config?.texts?.[lang] };
+  return (key, vars = {}) =>
+    (overrides[key] ?? policyStrings[key]).replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+};
+
+export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
