@@ -27,7 +27,7 @@ export class PreferencesHarness {
   }
 
   get text(): string {
-    return (this.dialog.textContent as string).replace(/\s+/g, ' ').trim();
+    return (this.dialog.textContent).replace(/\s+/g, ' ').trim();
   }
 
   get status(): HTMLElement {

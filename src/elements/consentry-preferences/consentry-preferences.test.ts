@@ -70,7 +70,7 @@ describe('consentry-preferences', () => {
       const rows = [...prefs.root.querySelectorAll('dl > div')];
       expect(rows).to.have.length(6);
       const ga = rows.find((r) => r.querySelector('code')?.textContent == '_ga_*');
-      expect(ga?.textContent?.replace(/\s+/g, ' ')).to.contain('Provider Google Purpose Keeps the session state. Duration 13 months');
+      expect(ga?.textContent.replace(/\s+/g, ' ')).to.contain('Provider Google Purpose Keeps the session state. Duration 13 months');
       expect([...prefs.root.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal([
         'This website',
         'Site preferences',
