@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { addToPage } from '../../core/core.harness.js';
+import type { ConsentApi } from '../../core/types.js';
+import { axeViolations, bootUi, configWithVideo, resetUi, waitFor } from '../../ui.harness.js';
+import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
+import { PlaceholderHarness } from './consentry-placeholder.harness.js';
+
+// Any same-origin document stands in for the video page.
+const VIDEO = '/test/fixtures/xss/README.md';
+
+describe('consentry-placeholder', () => {
+  let api: ConsentApi;
+  let frame: HTMLIFrameElement;
+  let placeholder: PlaceholderHarness;
+
+  /** A gated embed on the page, then the real core booted over it. */
+  const pageWithEmbed = async (consent = 'marketing:youtube', extra = '') => {
+    const box = addToPage(`<iframe data-consent="${consent}" data-src="${VIDEO}" width="560" height="315" title="Video" ${extra}></iframe>`);
+    frame = box.querySelector('iframe') as HTMLIFrameElement;
+    api = await bootUi(await configWithVideo());
+    placeholder = await PlaceholderHarness.find(frame);
+  };
+
+  afterEach(async () => {
+    await resetUi();
+    await emulateMedia({ colorScheme: 'light' });
+    await setViewport({ width: 1280, height: 720 });
+  });
+
+  it('takes the blocked iframe’s place and size while the iframe stays hidden without a src', async () => {
+    await pageWithEmbed();
+    const box = placeholder.element.getBoundingClientRect();
+    // 560×315 plus the iframe's 2 px default border on each side.
+    expect(box.width).to.equal(564);
+    expect(box.height).to.equal(319);
+    expect(frame.hidden).to.be.true;
+    expect(frame.getBoundingClientRect().height).to.equal(0);
+    expect(frame.hasAttribute('src')).to.be.false;
+  });
+
+  it('names the service, the category and the cookies it would set', async () => {
+    await pageWithEmbed();
+    expect(placeholder.text).to.contain('YouTube is blocked until you allow Marketing and advertising.');
+    expect(placeholder.text).to.contain('It would set: VISITOR_INFO1_LIVE.');
+    expect(placeholder.allowCategoryButton.textContent.trim()).to.equal('Allow Marketing and advertising');
+    expect(placeholder.allowServiceButton?.textContent.trim()).to.equal('Allow only this YouTube');
+  });
+
+  it('has 0 axe violations in light and dark', async () => {
+    await pageWithEmbed();
+    expect(await axeViolations(placeholder.element)).to.deep.equal([]);
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(placeholder.element)).to.deep.equal([]);
+  });
+
+  it('"Allow only this" allows the one service, loads the embed and steps aside', async () => {
+    await pageWithEmbed();
+    placeholder.clickAllowService();
+    await placeholder.gone();
+    expect(api.get('marketing', 'youtube')).to.be.true;
+    expect(api.get('marketing')).to.be.false;
+    await waitFor(() => frame.getAttribute('src') == VIDEO);
+    expect(frame.hidden).to.be.false;
+    expect(frame.getBoundingClientRect().height).to.equal(319);
+  });
+
+  it('"Allow <category>" grants the category and nothing else', async () => {
+    await pageWithEmbed();
+    placeholder.clickAllowCategory();
+    await placeholder.gone();
+    expect(api.getState().granted).to.deep.equal(['necessary', 'marketing']);
+    await waitFor(() => frame.getAttribute('src') == VIDEO);
+  });
+
+  it('comes back when consent is withdrawn', async () => {
+    await pageWithEmbed();
+    placeholder.clickAllowCategory();
+    await placeholder.gone();
+    await api.withdraw(['marketing']);
+    placeholder = await PlaceholderHarness.find(frame);
+    expect(frame.hasAttribute('src')).to.be.false;
+    expect(frame.hidden).to.be.true;
+  });
+
+  it('offers only the category when the iframe names no service, and names it by its title', async () => {
+    await pageWithEmbed('marketing');
+    expect(placeholder.allowServiceButton).to.be.null;
+    expect(placeholder.text).to.contain('Video is blocked until you allow Marketing and advertising.');
+  });
+
+  it('takes the service from data-service too', async () => {
+    await pageWithEmbed('marketing', 'data-service="youtube"');
+    expect(placeholder.allowServiceButton?.textContent.trim()).to.equal('Allow only this YouTube');
+  });
+
+  it('at 320 px shrinks to the width without sideways scrolling', async () => {
+    await setViewport({ width: 320, height: 568 });
+    await pageWithEmbed();
+    expect(placeholder.element.getBoundingClientRect().right).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+    expect(await axeViolations(placeholder.element)).to.deep.equal([]);
+  });
+
+  it('lives beside the banner without either granting anything', async () => {
+    await pageWithEmbed();
+    const banner = await BannerHarness.find();
+    expect(banner.element.isConnected).to.be.true;
+    expect(api.getState().granted).to.deep.equal(['necessary']);
+  });
+});
