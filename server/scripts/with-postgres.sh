@@ -45,22 +45,32 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# First port from 55432 that nothing answers on.
-PG_PORT="${PG_PORT:-}"
-if [ -z "$PG_PORT" ]; then
-  PG_PORT=55432
-  while [ "$PG_PORT" -lt 55532 ] && node -e "
-    const s = require('net').connect($PG_PORT, '127.0.0.1');
-    s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1));" 2>/dev/null; do
-    PG_PORT=$((PG_PORT + 1))
-  done
-fi
+port_answers() {
+  node -e "const s = require('net').connect($1, '127.0.0.1');
+    s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1));" 2>/dev/null
+}
 
 as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" --auth=trust --username="$PG_USER" --encoding=UTF8 --no-sync >"$PG_DIR/initdb.log" 2>&1 || {
   cat "$PG_DIR/initdb.log" >&2; exit 1; }
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || {
-  cat "$PG_DIR/server.log" >&2; exit 1; }
+
+# First port from 55432 that nothing answers on. Someone else may take it
+# between the probe and the start, so a failed bind moves on to the next one.
+PG_PORT="${PG_PORT:-55432}"
+attempts=0
+while :; do
+  while [ "$PG_PORT" -lt 55632 ] && port_answers "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
+  if as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+    break
+  fi
+  attempts=$((attempts + 1))
+  if [ "$attempts" -ge 5 ] || ! grep -q "already in use" "$PG_DIR/server.log"; then
+    cat "$PG_DIR/server.log" >&2
+    exit 1
+  fi
+  : >"$PG_DIR/server.log"
+  PG_PORT=$((PG_PORT + 1))
+done
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" consentry
 
 export DATABASE_URL="postgres://$PG_USER@127.0.0.1:$PG_PORT/consentry"
