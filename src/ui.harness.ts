@@ -72,7 +72,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** axe-core on `element` with the WCAG 2.2 AA tags; returns `rule: target` lines, empty when clean. */
 export const axeViolations = async (element: Element, extraTags: string[] = []): Promise<string[]> => {
   const w = window as unknown as { axe?: typeof import('axe-core') };
-  // axe.min.js is a UMD script that registers itself on window.
+  // @ts-expect-error axe.min.js is a UMD script without types; it registers window.axe.
   if (!w.axe) await import('axe-core/axe.min.js');
   const axe = w.axe as typeof import('axe-core');
   const results = await axe.run(element, { runOnly: { type: 'tag', values: [...WCAG_TAGS, ...extraTags] }, resultTypes: ['violations'] });

@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { configWithVideo, resetUi, waitFor } from './ui.harness.js';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html consentry',
+].join('; ');
+
+/** A same-origin iframe whose document is served under the strict CSP and loads the UI from source. */
+const strictPage = async (): Promise<HTMLIFrameElement> => {
+  const frame = document.createElement('iframe');
+  frame.dataset.test = '';
+  frame.width = '1024';
+  frame.height = '700';
+  frame.srcdoc = `<!doctype html><html lang="en"><head>
+    <meta http-equiv="Content-Security-Policy" content="${CSP}">
+    <script type="module" src="/src/ui.csp.harness.ts"></script></head>
+    <body><p>Page</p><iframe data-consent="marketing:youtube" data-src="/test/fixtures/xss/README.md" width="300" height="150" title="Video"></iframe></body></html>`;
+  document.body.append(frame);
+  await waitFor(() => frame.contentWindow?.consentryCsp, 8000);
+  return frame;
+};
+
+describe('the UI under a strict Content-Security-Policy and Trusted Types', () => {
+  afterEach(resetUi);
+
+  it('shows the banner, the preference centre and a placeholder, styled, with 0 violations', async () => {
+    const frame = await strictPage();
+    const win = frame.contentWindow as Window;
+    const doc = frame.contentDocument as Document;
+    const violations: string[] = [];
+    doc.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const config = await configWithVideo();
+    config.cookie = { name: 'consentry-csp' };
+    const { createConsentry, loadChunk } = win.consentryCsp!;
+    const api = await createConsentry(config, { load: loadChunk, gpc: false });
+
+    const banner = await waitFor(() => doc.querySelector('consentry-banner')?.shadowRoot?.querySelector('section'));
+    // The adopted stylesheet applied: fixed overlay, themed background.
+    expect(win.getComputedStyle(doc.querySelector('consentry-banner')!).position).to.equal('fixed');
+    expect(win.getComputedStyle(banner).backgroundColor).to.equal('rgb(255, 255, 255)');
+
+    const placeholder = await waitFor(() => doc.querySelector('consentry-placeholder')?.shadowRoot?.querySelector('button'));
+    expect(win.getComputedStyle(placeholder).minHeight).to.equal('44px');
+
+    (banner.querySelector('button[part="manage"]') as HTMLButtonElement).click();
+    const dialog = await waitFor(() => doc.querySelector('consentry-preferences')?.shadowRoot?.querySelector('dialog[open]'));
+    (dialog.querySelector('#switch-marketing') as HTMLInputElement).click();
+    (dialog.querySelector('button[part="save"]') as HTMLButtonElement).click();
+    await waitFor(() => !dialog.hasAttribute('open'));
+    expect(api.getState().granted).to.deep.equal(['necessary', 'marketing']);
+    await waitFor(() => doc.querySelector('iframe[data-consent]')?.getAttribute('src'));
+    expect(doc.querySelector('consentry-placeholder')).to.be.null;
+
+    expect(violations).to.deep.equal([]);
+    api.destroy();
+  });
+});
