@@ -51,6 +51,8 @@ const BEACONS = new Set(['/collect', '/pixel', '/embed/ping']);
  * @param {Array<[string, string]>} [options.mounts] Extra [urlPrefix, directory] pairs, checked first.
  * @param {boolean} [options.noStore] `Cache-Control: no-store` on everything (benchmarks).
  * @param {boolean} [options.quiet] No request log on stdout.
+ * @param {Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void>} [options.handlers]
+ *   Extra routes by exact path, checked before everything else (benchmarks stub `/receipts`).
  */
 export async function startDemoServer(options = {}) {
   const {
@@ -162,6 +164,7 @@ export async function startDemoServer(options = {}) {
     const pathname = url.pathname;
     requests.push({ method: req.method, path: pathname, query: url.search, host: req.headers.host, t: Date.now() });
     if (!options.quiet && options.verbose) console.log(req.method, req.url);
+    if (options.handlers?.[pathname]) return options.handlers[pathname](req, res);
 
     if (BEACONS.has(pathname)) {
       const body = req.method === 'POST' ? await readBody(req) : '';
@@ -214,7 +217,7 @@ export async function startDemoServer(options = {}) {
     if (!stat?.isFile()) return send(res, 404, TYPES['.txt'], 'Not found\n');
 
     const ext = path.extname(file);
-    if (pathname === '/consent.json') return serveConfig(req, res, file);
+    if (path.basename(pathname) === 'consent.json') return serveConfig(req, res, file);
     if (ext === '.html') return serveHtml(req, res, file, stat);
 
     // Hashed chunks never change; everything else is revalidated.

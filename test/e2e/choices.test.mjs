@@ -219,7 +219,7 @@ describe('choices', () => {
 
     const iframe = page.locator('iframe[data-consent="marketing:video"]');
     assert.equal(await iframe.getAttribute('src'), null);
-    const allow = page.locator('main').getByRole('button', { name: /video|allow|load|show/i }).first();
+    const allow = page.locator('consentry-placeholder [part~="allow-service"]');
     await allow.waitFor({ state: 'visible', timeout: 5000 });
     const since = visit.requests.length;
     await allow.click();

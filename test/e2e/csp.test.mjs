@@ -50,7 +50,7 @@ describe('strict CSP with Trusted Types', () => {
       await waitForReady(page);
       await waitForBanner(page);
       // Styles applied (constructable stylesheets, not blocked inline styles).
-      const position = await page.locator('consentry-banner [part~="banner"]').evaluate((el) => getComputedStyle(el).position);
+      const position = await page.locator('consentry-banner').evaluate((el) => getComputedStyle(el).position);
       assert.ok(['fixed', 'sticky'].includes(position), `banner styles not applied under the CSP (position: ${position})`);
 
       await openPreferencesFromBanner(page);

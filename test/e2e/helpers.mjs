@@ -142,7 +142,7 @@ export function receiptsServer({ port, allowedOrigins }) {
       const res = await fetch(`${origin}/receipts/${encodeURIComponent(subject)}`);
       assert.equal(res.status, 200, `GET /receipts/${subject} answered ${res.status}`);
       const body = await res.json();
-      return Array.isArray(body) ? body : body.receipts;
+      return (Array.isArray(body) ? body : body.receipts).map(unwrap);
     },
     /** Every stored receipt (GET /export, JSON lines). */
     async all() {
@@ -151,7 +151,7 @@ export function receiptsServer({ port, allowedOrigins }) {
       return (await res.text())
         .split('\n')
         .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line));
+        .map((line) => unwrap(JSON.parse(line)));
     },
     async dispose() {
       await stop();
@@ -159,6 +159,9 @@ export function receiptsServer({ port, allowedOrigins }) {
     },
   };
 }
+
+/** The server stores `{ seq, receipt, receivedAt, prevHash, hash }`; tests look at the receipt. */
+const unwrap = (row) => row.receipt ?? row;
 
 /**
  * Demo site + receipts server + Chromium, for one test file.
