@@ -325,7 +325,10 @@ export class ConsentryPolicy extends LitElement {
 
   // ——— handlers ———
 
-  private openPreferences = () => void this.api?.openPreferences();
+  /** The clicked button is the opener: focus comes back to it when the preference centre closes. */
+  private openPreferences = (event: Event) => {
+    void this.api?.openPreferences(event.currentTarget as HTMLElement);
+  };
 
   /** Same-page links would look for ids in the document, not here: scroll within the shadow root. */
   private onClick = (event: MouseEvent) => {

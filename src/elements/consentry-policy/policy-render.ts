@@ -187,7 +187,7 @@ export const assignHeadingIds = (root: ParentNode, reserved: Iterable<string> = 
 export const tocLevels = (headings: readonly PolicyHeading[]): [number, number | undefined] => {
   const levels = [...new Set(headings.map((h) => h.level))].sort();
   let i = 0;
-  if (levels.length > 1 && headings.filter((h) => h.level === levels[0]).length === 1) i = 1;
+  if (levels.length > 1 && levels[0] === 1 && headings.filter((h) => h.level === 1).length === 1) i = 1;
   return [levels[i] ?? 2, levels[i + 1]];
 };
 
