@@ -166,6 +166,13 @@ describe('<consentry-policy> with the demo policy', () => {
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
   });
 
+  it('has no WCAG 2.2 AA violations in the dark scheme', async () => {
+    const policy = await mount(html`<consentry-policy scheme="dark" .markdown=${demoPolicy} .config=${demoConfig}></consentry-policy>`);
+    expect(getComputedStyle(policy.element).backgroundColor).to.equal('rgb(31, 31, 35)');
+    const violations = await runAxe(policy.element);
+    expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
+  });
+
   it('reflows at 320 px: the page never scrolls sideways, wide tables scroll in their region', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
