@@ -191,7 +191,7 @@ async function firstVisit(browser, url, tool) {
         return !el || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
       },
       tool.banner,
-      { timeout: 5000 },
+      { timeout: 10000 },
     );
     await page.waitForTimeout(300);
     const events = await page.evaluate((since) => window.__bench.events.filter((e) => e.start >= since), before.now);
@@ -239,6 +239,20 @@ async function returningVisit(browser, url, tool) {
     return { analyticsAt: result.analyticsAt, script, task, bytes: await fetched() };
   } finally {
     await context.close();
+  }
+}
+
+/** One measurement, retried (at most twice) when the machine hiccups; failures are counted. */
+const failures = {};
+async function attempt(id, fn) {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      failures[id] = (failures[id] ?? 0) + 1;
+      console.error(`\n${id}: ${String(error.message ?? error).split('\n')[0]}${i < 2 ? ' (retrying)' : ''}`);
+      if (i >= 2) throw error;
+    }
   }
 }
 
@@ -291,8 +305,8 @@ async function main() {
       const order = ids.map((_, i) => ids[(i + run) % ids.length]);
       for (const id of order) {
         const url = `${site.origin}/${id}/article.html`;
-        results[id].first.push(await firstVisit(browser, url, TOOLS[id]));
-        results[id].returning.push(await returningVisit(browser, url, TOOLS[id]));
+        results[id].first.push(await attempt(id, () => firstVisit(browser, url, TOOLS[id])));
+        results[id].returning.push(await attempt(id, () => returningVisit(browser, url, TOOLS[id])));
       }
       process.stdout.write(`\rrun ${run + 1}/${RUNS}`);
     }
@@ -346,6 +360,8 @@ async function main() {
   const note = `Machine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; ` +
     `Chromium ${results.__chromium} headless (no CPU or network throttling); Node ${process.version}; ` +
     `${RUNS} runs per tool and scenario, tools interleaved, medians; ${new Date().toISOString().slice(0, 10)}; ` +
+    `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join('/')}; ` +
+    `retried loads: ${Object.entries(failures).map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}; ` +
     `${((Date.now() - started) / 1000).toFixed(0)} s.`;
   const md = `# Consent widgets on the same article page
 

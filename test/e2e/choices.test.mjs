@@ -127,6 +127,18 @@ describe('choices', () => {
     );
     const cookies = (await storageSnapshot(page)).cookies.map((c) => c.split('@')[0]);
     assert.ok(!cookies.includes('_fbp') && !cookies.includes('prefs'), `cookies of refused categories: ${cookies}`);
+
+    // The site's own web-vitals now report to the collector when the page is hidden.
+    await page.locator('main h1').click();
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const vitals = await eventually(() => {
+      const names = stack.site.beacons().filter((b) => b.query.v === 'vitals').map((b) => JSON.parse(b.body).name);
+      return names.includes('LCP') && names.includes('CLS') && names;
+    }, { message: 'web-vitals beacons (LCP, CLS)' });
+    assert.ok(vitals.length >= 2);
   });
 
   it('saving with every switch off grants nothing but the necessary', async () => {

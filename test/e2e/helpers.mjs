@@ -1,5 +1,6 @@
 // Shared plumbing for the end-to-end compliance suite. It builds nothing:
 // run `npx rollup -c && npm run build -w server` first (`npm test` does).
+// E2E_DIST=<dir> serves another build at /dist/ instead of dist/.
 //
 // Each test file starts its own demo site (demo/server.mjs) and receipts
 // server (server/bin/consentry-receipts.js on a temporary SQLite file), both on
@@ -47,9 +48,10 @@ const CHROMIUM_FLAGS = [
 ];
 
 export function requireBuild() {
-  for (const file of ['dist/consentry.js', 'server/dist/cli.js']) {
-    if (!existsSync(path.join(repo, file))) {
-      throw new Error(`${file} is missing: run \`npx rollup -c && npm run build -w server\` before the e2e suite`);
+  const dist = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
+  for (const file of [path.join(dist, 'consentry.js'), path.join(repo, 'server/dist/cli.js')]) {
+    if (!existsSync(file)) {
+      throw new Error(`${path.relative(repo, file)} is missing: run \`npx rollup -c && npm run build -w server\` before the e2e suite`);
     }
   }
 }
@@ -174,6 +176,9 @@ export async function startStack(options = {}) {
   requireBuild();
   const receiptsPort = await freePort();
   const site = await startDemoServer({
+    // E2E_DIST=/some/dist runs the suite against another build (e.g. a
+    // deliberately broken one, to see which checks catch it).
+    mounts: process.env.E2E_DIST ? [['/dist/', path.resolve(process.env.E2E_DIST)]] : [],
     csp: options.csp,
     trustedTypes: options.trustedTypes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,

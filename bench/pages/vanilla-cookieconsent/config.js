@@ -1,5 +1,7 @@
 // vanilla-cookieconsent v3 with the demo's four categories (bench only).
 CookieConsent.run({
+  // Headless Chromium says "HeadlessChrome" in its user agent; by default the banner hides from bots.
+  hideFromBots: false,
   revision: 1,
   cookie: { name: 'cc_cookie', expiresAfterDays: 182 },
   guiOptions: { consentModal: { layout: 'bar', position: 'bottom' } },
