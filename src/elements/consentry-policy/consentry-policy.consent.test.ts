@@ -71,6 +71,17 @@ describe('<consentry-policy> "Your consent" panel', () => {
     expect(policy.consentFacts().Allowed).to.equal('Strictly necessary');
   });
 
+  it('keeps following the core after the element is moved in the page', async () => {
+    const api = await boot(exampleConfig(), offline);
+    const policy = await mount(api);
+    const parent = policy.element.parentElement!;
+    policy.element.remove();
+    parent.append(policy.element);
+    await api.acceptAll();
+    await policy.element.updateComplete;
+    expect(policy.consentFacts().Refused).to.equal('None');
+  });
+
   it('links to the visitor\'s own receipts on the receipts server when an endpoint is configured', async () => {
     const api = await boot(configWith({ receipts: { endpoint: 'https://receipts.example/v1/receipts' } }), offline);
     const policy = await mount(api);

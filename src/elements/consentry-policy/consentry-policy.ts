@@ -143,6 +143,12 @@ export class ConsentryPolicy extends LitElement {
     addEventListener('popstate', this.onHashChange);
     // Inline content may be parsed after the element is upgraded.
     this.children$.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.hasUpdated) {
+      // Moved in the page: pick up where disconnectedCallback left off.
+      this.subscribe();
+      if (this.doc) this.watchScroll(this.doc.tocHeadings);
+      if (this.src && !this.fetched) void this.load();
+    }
   }
 
   override disconnectedCallback(): void {
