@@ -40,6 +40,13 @@ export default [
     plugins: [nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
   },
   {
+    // The decide chunk for the script-tag build, self-contained (the ESM build
+    // above shares its modules with index.js instead).
+    input: { decide: 'src/core/decide.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
+  },
+  {
     input: 'src/consentry.ts',
     output: {
       file: 'dist/consentry.js',

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `consentry check <consent.json>…`: runs the same validator the browser loads
-// (dist/validate.js, made by `npm run build`) and prints one `path: message`
-// line per issue, or `<file>: valid (sha256-…)` with the config hash.
-import { readFileSync } from 'node:fs';
+// `consentry check [--stamp] <consent.json>…`: runs the same validator the
+// browser loads (dist/validate.js, made by `npm run build`) and prints one
+// `path: message` line per issue, or `<file>: valid (sha256-…)` with the config
+// hash. `--stamp` writes `"$validated"` into each valid file: while the stamp
+// matches, visitors' browsers skip downloading the validator.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 
-const [command, ...files] = process.argv.slice(2);
+const [command, ...args] = process.argv.slice(2);
+const stamp = args.includes('--stamp');
+const files = args.filter((a) => a !== '--stamp');
 if (command !== 'check' || !files.length) {
-  console.error('usage: consentry check <consent.json> [more.json…]');
+  console.error('usage: consentry check [--stamp] <consent.json> [more.json…]');
   process.exit(2);
 }
 
@@ -31,6 +35,16 @@ const canonical = (value) =>
           .join(',')}}`
       : JSON.stringify(value);
 
+/** FNV-1a, 32 bit, base36: the same digest as `fnv` in src/core/consent-cookie.ts (a spec checks they agree). */
+export const fnv = (text) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x1000193);
+  return (h >>> 0).toString(36);
+};
+
+/** The stamp the core compares: a digest of the file as parsed, without the stamp itself. */
+export const validationStamp = (config) => fnv(JSON.stringify({ ...config, $validated: undefined }));
+
 let failed = false;
 for (const file of files) {
   const name = files.length > 1 ? file : basename(file);
@@ -47,6 +61,14 @@ for (const file of files) {
   const where = (path) => [files.length > 1 && file, path].filter(Boolean).join(': ') || name;
   for (const { path, message } of issues) console.log(`${where(path)}: ${message}`);
   if (issues.length) failed = true;
-  else console.log(`${name}: valid (sha256-${createHash('sha256').update(canonical(config)).digest('base64')})`);
+  else {
+    const { $schema, ...rest } = config;
+    const hash = createHash('sha256').update(canonical(config)).digest('base64');
+    if (stamp) {
+      const stamped = { ...($schema ? { $schema } : {}), $validated: validationStamp(config), ...rest };
+      writeFileSync(file, JSON.stringify(stamped, null, 2) + '\n');
+    }
+    console.log(`${name}: valid (sha256-${hash})${stamp ? ', stamped' : ''}`);
+  }
 }
 process.exit(failed ? 1 : 0);

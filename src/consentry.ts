@@ -28,11 +28,11 @@ const boot = async (): Promise<void> => {
     : inline
       ? parseConfig(inline.textContent ?? '', '#consentry-config')
       : (() => {
-          throw new ConfigError(['no config: add data-config="/consent.json" or #consentry-config']);
+          throw new ConfigError(['no data-config or #consentry-config']);
         })();
   window.Consentry = await createConsentry(config, {
     load,
-    jurisdiction: script?.dataset.jurisdiction ?? document.documentElement.dataset.jurisdiction,
+    jurisdiction: script?.dataset.jurisdiction,
   });
 };
 

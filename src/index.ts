@@ -14,7 +14,13 @@ export { ConfigError } from './core/config.js';
 export { createConsentry };
 
 const load = (chunk: ChunkName): Promise<unknown> =>
-  chunk === 'ui' ? import('./ui.js') : chunk === 'policy' ? import('./policy.js') : import('./validate/index.js');
+  chunk === 'ui'
+    ? import('./ui.js')
+    : chunk === 'policy'
+      ? import('./policy.js')
+      : chunk === 'decide'
+        ? import('./core/decide.js')
+        : import('./validate/index.js');
 
 /**
  * Boots Consentry with a config object or the URL of a JSON config. Rejects,

@@ -16,10 +16,9 @@ export const isAdvertising = (c: CategoryConfig): boolean =>
  * page's server rendered wins over the site-wide config; unknown means EU
  * rules (consent for everything non-essential).
  */
-export const resolveJurisdiction = (config: ConsentryConfig, rendered?: string): string => {
-  const j = (rendered || (config.jurisdiction !== 'auto' && config.jurisdiction) || 'EU').toUpperCase();
-  return j === 'UK' ? 'GB' : j;
-};
+export const resolveJurisdiction = (config: ConsentryConfig, rendered?: string): string =>
+  // `UK` is not ISO 3166 (the validator asks for GB); here it simply falls under EU rules, the safe side.
+  (rendered || (config.jurisdiction !== 'auto' && config.jurisdiction) || 'EU').toUpperCase();
 
 /**
  * The basis that applies: `objection` (PECR Sch. A1 paras 5–6, DUAA 2025)
@@ -31,22 +30,16 @@ export const effectiveBasis = (c: CategoryConfig, jurisdiction: string): Basis =
 /** Throws when the config cannot even be read; the message names the field. */
 export const assertReadable = (config: unknown): ConsentryConfig => {
   const c = config as ConsentryConfig | null;
-  const bad =
-    !c || typeof c !== 'object'
-      ? 'config: must be an object'
-      : !Number.isInteger(c.revision)
-        ? 'revision: must be an integer'
-        : !Array.isArray(c.categories) || !c.categories.every((x) => typeof (x as CategoryConfig | null)?.id === 'string')
-          ? 'categories: must be a list of categories with ids'
-          : '';
-  if (bad) throw new ConfigError([bad]);
+  // The validate chunk says exactly what is wrong; this only keeps the core from tripping.
+  if (!Number.isInteger(c?.revision) || !c!.categories?.every?.((x) => typeof x?.id == 'string'))
+    throw new ConfigError(['config: needs an integer revision and categories with ids']);
   return c!;
 };
 
 /** A config that failed validation; `issues` are `path: message` lines. */
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
-    super('consentry: invalid config, nothing non-essential will run:\n  ' + issues.join('\n  '));
+    super('consentry: invalid config:\n' + issues.join('\n'));
     this.name = 'ConfigError';
   }
 }

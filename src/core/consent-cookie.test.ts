@@ -9,7 +9,7 @@ const record: ConsentRecord = {
   services: ['marketing:video'],
   gpc: true,
   policyVersion: '2026-05-01',
-  configHash: 'AbC+/dEf0123',
+  configHash: '1gq6h1p',
 };
 
 describe('the consent cookie', () => {

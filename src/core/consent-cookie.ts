@@ -3,13 +3,12 @@
  * "maintaining a record of selections" is strictly necessary).
  *
  * Format, version 1, about 100 bytes:
- *   1|<subject hex>|<revision>|<time s, base36>|<granted+…>|<cat~svc+…>|<gpc 0/1>|<policy version>|<config hash prefix>|<check>
+ *   1|<subject uuid>|<revision>|<time s, base36>|<granted+…>|<cat:svc+…>|<gpc 0/1>|<policy version>|<config key>|<check>
+ * Every character is one js-cookie writes as it is, so reading needs no decoding.
  * The check is a non-secret FNV-1a digest: it cannot stop a determined forger
  * (nothing client-side can) but it turns truncation and corruption into
  * "no choice"; `readRecord` then rejects anything a real choice could not contain.
  */
-import Cookies from 'js-cookie';
-
 export interface ConsentRecord {
   subject: string;
   revision: number;
@@ -43,13 +42,14 @@ export const fnv = (text: string): string => {
 export const encodeRecord = (r: ConsentRecord): string => {
   const body = [
     VERSION,
-    r.subject.replace(/-/g, ''),
+    r.subject,
     r.revision,
     Math.floor(r.at / 1e3).toString(36),
     r.granted.join('+'),
-    r.services.join('+').replace(/:/g, '~'),
+    r.services.join('+'),
     +r.gpc,
-    encodeURIComponent(r.policyVersion),
+    // Versions are dates or numbers; anything else is kept as a digest of itself.
+    /^[\w.-]{1,40}$/.test(r.policyVersion) ? r.policyVersion : fnv(r.policyVersion),
     r.configHash,
   ].join('|');
   return body + '|' + fnv(body);
@@ -59,37 +59,23 @@ export const encodeRecord = (r: ConsentRecord): string => {
  * Parses a cookie value. Returns null for anything that is not exactly what
  * `encodeRecord` writes: a bad record is no choice, never consent.
  */
-export const decodeRecord = (value: string | undefined): ConsentRecord | null => {
-  const f = value?.split('|');
-  if (f?.length !== 10 || f[0] !== VERSION || fnv(f.slice(0, 9).join('|')) !== f[9]) return null;
-  const [, hex, revision, at, granted, services, gpc, policy, hash] = f as [string, ...string[]] & string[];
-  if (!/^[\da-f]{32}$/.test(hex!) || !/^\d{1,9}$/.test(revision!) || !/^[\da-z]{1,8}$/.test(at!) || !/^[01]$/.test(gpc!))
-    return null;
-  try {
-    return {
-      subject: hex!.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
-      revision: +revision!,
-      at: parseInt(at!, 36) * 1e3,
-      granted: granted ? granted.split('+') : [],
-      services: services ? services.replace(/~/g, ':').split('+') : [],
-      gpc: gpc === '1',
-      policyVersion: decodeURIComponent(policy!),
-      configHash: hash!,
-    };
-  } catch {
-    return null;
-  }
+export const decodeRecord = (value = ''): ConsentRecord | null => {
+  const f = /^(1\|([\da-f-]{36})\|(\d{1,9})\|([\da-z]{1,8})\|([\w+-]*)\|([\w+:-]*)\|([01])\|([\w.-]*)\|(\w*))\|(\w+)$/.exec(value);
+  if (f?.[10] !== fnv(f?.[1] ?? '')) return null;
+  const [, , subject, revision, at, granted, services, gpc, policyVersion, configHash] = f as unknown as string[];
+  const list = (s: string) => (s ? s.split('+') : []);
+  return {
+    subject: subject,
+    revision: +revision,
+    at: parseInt(at, 36) * 1e3,
+    granted: list(granted),
+    services: list(services),
+    gpc: gpc == '1',
+    policyVersion: policyVersion,
+    configHash: configHash,
+  };
 };
 
-export const readCookie = (name: string): string | undefined => Cookies.get(name);
-
-export const writeCookie = (value: string, o: CookieOptions): void => {
-  Cookies.set(o.name, value, {
-    expires: o.days,
-    path: '/',
-    sameSite: 'Lax',
-    // Secure whenever the page is https; plain http is only ever local development.
-    secure: location.protocol === 'https:',
-    ...(o.domain ? { domain: o.domain } : {}),
-  });
-};
+/** Reads one cookie; returning visitors only ever read, so js-cookie is left to the decide chunk that writes. */
+export const readCookie = (name: string): string | undefined =>
+  document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'))?.[1];

@@ -11,8 +11,8 @@ describe('Google Consent Mode v2', () => {
   it('pushes the default first, everything denied but security_storage', async () => {
     await boot();
     const [first] = commands();
-    expect(first!.slice(0, 2)).to.deep.equal(['consent', 'default']);
-    expect(first![2]).to.deep.include({
+    expect(first.slice(0, 2)).to.deep.equal(['consent', 'default']);
+    expect(first[2]).to.deep.include({
       ad_storage: 'denied',
       ad_user_data: 'denied',
       ad_personalization: 'denied',
@@ -24,25 +24,25 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('pushes arguments objects, never arrays (gtag.js ignores arrays)', async () => {
-    (await boot()).acceptAll();
+    await (await boot()).acceptAll();
     expect(layer().length).to.be.greaterThan(1);
     for (const e of layer()) expect(Object.prototype.toString.call(e)).to.equal('[object Arguments]');
   });
 
   it('pushes the default synchronously, before createConsentry yields', async () => {
     const pending = boot();
-    expect(commands()[0]!.slice(0, 2)).to.deep.equal(['consent', 'default']);
+    expect(commands()[0].slice(0, 2)).to.deep.equal(['consent', 'default']);
     await pending;
   });
 
   it('sends one update per decision, mapping categories to types', async () => {
     const api = await boot();
-    api.save(['analytics']);
+    await api.save(['analytics']);
     const updates = commands().filter((c) => c[1] === 'update');
     expect(updates).to.have.length(1);
-    expect(updates[0]![2]).to.deep.include({ analytics_storage: 'granted', ad_storage: 'denied', functionality_storage: 'denied' });
-    api.acceptAll();
-    expect(commands().filter((c) => c[1] === 'update')[1]![2]).to.deep.include({
+    expect(updates[0][2]).to.deep.include({ analytics_storage: 'granted', ad_storage: 'denied', functionality_storage: 'denied' });
+    await api.acceptAll();
+    expect(commands().filter((c) => c[1] === 'update')[1][2]).to.deep.include({
       ad_storage: 'granted',
       ad_user_data: 'granted',
       ad_personalization: 'granted',
@@ -52,14 +52,14 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('re-issues the stored choice as an update on the next page, right after the default', async () => {
-    (await boot()).acceptAll();
+    await (await boot()).acceptAll();
     delete (window as unknown as { dataLayer?: unknown }).dataLayer;
     delete (window as unknown as { gtag?: unknown }).gtag;
     await boot();
     const c = commands();
-    expect(c[0]!.slice(0, 2)).to.deep.equal(['consent', 'default']);
-    expect(c[1]!.slice(0, 2)).to.deep.equal(['consent', 'update']);
-    expect(c[1]![2]).to.deep.include({ analytics_storage: 'granted' });
+    expect(c[0].slice(0, 2)).to.deep.equal(['consent', 'default']);
+    expect(c[1].slice(0, 2)).to.deep.equal(['consent', 'update']);
+    expect(c[1][2]).to.deep.include({ analytics_storage: 'granted' });
   });
 
   it('leaves url_passthrough and ads_data_redaction off unless configured', async () => {
@@ -77,8 +77,8 @@ describe('Google Consent Mode v2', () => {
 
   it('uses the category mapping from the config', async () => {
     const config = exampleConfig();
-    config.categories[1]!.consentMode = ['personalization_storage'];
-    (await boot(config)).save(['functional']);
+    config.categories[1].consentMode = ['personalization_storage'];
+    await (await boot(config)).save(['functional']);
     const update = commands().find((c) => c[1] === 'update')![2];
     expect(update).to.deep.include({ personalization_storage: 'granted', functionality_storage: 'denied' });
   });
@@ -86,7 +86,7 @@ describe('Google Consent Mode v2', () => {
   it('does nothing when disabled', async () => {
     const config = exampleConfig();
     config.consentMode = { enabled: false };
-    (await boot(config)).acceptAll();
+    await (await boot(config)).acceptAll();
     expect((window as unknown as { dataLayer?: unknown }).dataLayer).to.equal(undefined);
   });
 });

@@ -5,19 +5,9 @@
  * `update`. gtag.js reads only `arguments` objects from the dataLayer: an
  * array pushed there is silently ignored.
  */
-import type { CategoryConfig, ConsentModeType, ConsentryConfig } from './types.js';
+import type { ConsentModeType, ConsentryConfig } from './types.js';
 
 type Win = typeof globalThis & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
-
-export const CONSENT_MODE_TYPES: ConsentModeType[] = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
 
 /** Category id → Consent Mode types, used when a category does not say. */
 export const DEFAULT_MAPPING: Record<string, ConsentModeType[]> = {
@@ -26,6 +16,9 @@ export const DEFAULT_MAPPING: Record<string, ConsentModeType[]> = {
   analytics: ['analytics_storage'],
   marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
 };
+
+/** All seven v2 types: the default mapping happens to name each once. */
+export const CONSENT_MODE_TYPES = Object.values(DEFAULT_MAPPING).flat();
 
 const gtag = (...args: unknown[]): void => {
   const w = globalThis as Win;
@@ -42,7 +35,7 @@ const gtag = (...args: unknown[]): void => {
 
 const values = (config: ConsentryConfig, granted: string[]) => {
   const on = new Set<ConsentModeType>(['security_storage']);
-  for (const c of config.categories as CategoryConfig[])
+  for (const c of config.categories)
     if (granted.includes(c.id)) for (const t of c.consentMode ?? DEFAULT_MAPPING[c.id] ?? []) on.add(t);
   return Object.fromEntries(CONSENT_MODE_TYPES.map((t) => [t, on.has(t) ? 'granted' : 'denied']));
 };

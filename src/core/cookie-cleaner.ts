@@ -21,12 +21,20 @@ const domains = (host: string, declared: (string | undefined)[]): string[] => {
 const paths = (path: string): string[] =>
   path.split('/').map((_, i, all) => all.slice(0, i + 1).join('/') || '/');
 
+const declared = (categories: CategoryConfig[]) => categories.flatMap((c) => c.services ?? []);
+const present = (doc: Document) => doc.cookie.split(';').map((c) => c.split('=')[0].trim());
+
+/** Is any cookie these categories declare on the page right now? */
+export const declaredCookiePresent = (doc: Document, categories: CategoryConfig[]): boolean => {
+  const cookies = declared(categories).flatMap((s) => s.cookies ?? []);
+  return present(doc).some((name) => cookies.some((c) => matches(c.name, name)));
+};
+
 export const clearCategories = (doc: Document, categories: CategoryConfig[], storage?: Storage | null): void => {
-  const declared = categories.flatMap((c) => c.services ?? []);
-  const cookies = declared.flatMap((s) => s.cookies ?? []);
-  const keys = declared.flatMap((s) => s.storage ?? []);
-  const present = doc.cookie.split(';').map((c) => c.split('=')[0]!.trim());
-  for (const name of present) {
+  const services = declared(categories);
+  const cookies = services.flatMap((s) => s.cookies ?? []);
+  const keys = services.flatMap((s) => s.storage ?? []);
+  for (const name of present(doc)) {
     const hits = cookies.filter((c) => matches(c.name, name));
     if (!hits.length) continue;
     for (const domain of domains(location.hostname, hits.map((c) => c.domain)))

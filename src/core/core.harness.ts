@@ -5,7 +5,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createConsentry } from './init.js';
 import type { CoreEnv } from './env.js';
-import type { ConsentApi, ConsentryConfig } from './types.js';
+import type { ChunkName, ConsentApi, ConsentryConfig, UiModule } from './types.js';
 
 export const exampleConfig = (): ConsentryConfig => ({
   revision: 1,
@@ -71,9 +71,27 @@ export const exampleConfig = (): ConsentryConfig => ({
 
 let live: ConsentApi[] = [];
 
-/** A core with no chunk loader and no network unless the test gives them. */
+/** What the core asked the (recording) UI to do. */
+export const uiCalls: string[] = [];
+const recordingUi: UiModule = {
+  showBanner: () => void uiCalls.push('showBanner'),
+  openPreferences: async (_api, opener) => void uiCalls.push('openPreferences:' + (opener?.tagName ?? '')),
+  mountPlaceholders: () => void uiCalls.push('mountPlaceholders'),
+};
+
+/** Loads the real decide and validate chunks; the UI is the recorder above (the elements have their own specs). */
+export const chunks = (chunk: ChunkName): Promise<unknown> =>
+  chunk === 'decide'
+    ? import('./decide.js')
+    : chunk === 'validate'
+      ? import('../validate/index.js')
+      : chunk === 'ui'
+        ? Promise.resolve(recordingUi)
+        : new Promise(() => {});
+
+/** A core on the test page with the real chunks and no GPC unless the test says. */
 export const boot = async (config = exampleConfig(), env: Partial<CoreEnv> = {}): Promise<ConsentApi> => {
-  const api = await createConsentry(config, { gpc: false, storage: localStorage, ...env });
+  const api = await createConsentry(config, { gpc: false, storage: localStorage, load: chunks, ...env });
   live.push(api);
   return api;
 };
@@ -82,6 +100,8 @@ export const boot = async (config = exampleConfig(), env: Partial<CoreEnv> = {})
 export const reset = async (): Promise<void> => {
   for (const api of live) api.destroy();
   live = [];
+  uiCalls.length = 0;
+  document.querySelectorAll('consentry-reopen').forEach((el) => el.remove());
   await executeServerCommand('clear-cookies');
   localStorage.clear();
   const w = window as unknown as Record<string, unknown>;
@@ -102,7 +122,7 @@ export interface BrowserCookie {
   httpOnly: boolean;
 }
 
-export const browserCookies = (): Promise<BrowserCookie[]> => executeServerCommand<BrowserCookie[]>('get-cookies') as Promise<BrowserCookie[]>;
+export const browserCookies = (): Promise<BrowserCookie[]> => executeServerCommand<BrowserCookie[], undefined>('get-cookies');
 
 /** Appends markup to the body (marked for `reset`) and returns its root. */
 export const addToPage = (markup: string): HTMLElement => {

@@ -19,8 +19,9 @@ export interface CoreEnv {
   jurisdiction?: string;
   /** Queue storage for undelivered receipts (localStorage by default). */
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
-  fetch: typeof fetch;
-  sendBeacon: (url: string, data: BodyInit) => boolean;
+  /** Receipt transport; the decide chunk falls back to the browser's own. */
+  fetch?: typeof fetch;
+  sendBeacon?: (url: string, data: BodyInit) => boolean;
 }
 
 /** Fills the gaps in a partial env with the browser's own objects. */
@@ -36,10 +37,8 @@ export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => {
     now: Date.now,
     load: null,
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    jurisdiction: document.documentElement.dataset.jurisdiction,
     storage,
-    fetch: (...args) => fetch(...args),
-    sendBeacon: (url, data) => navigator.sendBeacon(url, data),
     ...partial,
+    jurisdiction: partial.jurisdiction ?? document.documentElement.dataset.jurisdiction,
   };
 };

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecord, readCookie } from './consent-cookie.js';
-import { addScript, addToPage, boot, browserCookies, exampleConfig, nextTask, ran, reset } from './core.harness.js';
-import type { ChangeDetail } from './types.js';
+import { ConfigError, effectiveBasis } from './config.js';
+import { addScript, addToPage, boot, browserCookies, exampleConfig, nextTask, ran, reset, uiCalls } from './core.harness.js';
+import type { ChangeDetail, CookieDeclaration } from './types.js';
 
 const DAY = 864e5;
 
@@ -9,6 +10,12 @@ describe('the consent core', () => {
   afterEach(reset);
 
   describe('before any choice', () => {
+    it('asks the UI chunk to show the banner', async () => {
+      await boot();
+      await nextTask();
+      expect(uiCalls).to.deep.equal(['showBanner']);
+    });
+
     it('asks, grants only the strictly necessary category and sets no cookie', async () => {
       const api = await boot();
       expect(api.needsChoice()).to.equal(true);
@@ -29,7 +36,7 @@ describe('the consent core', () => {
     it('accept all grants every category, stores the choice and fires consentry:change', async () => {
       const api = await boot();
       const change = new Promise<CustomEvent<ChangeDetail>>((r) => document.addEventListener('consentry:change', r, { once: true }));
-      api.acceptAll('banner');
+      await api.acceptAll('banner');
       const { detail } = await change;
       expect(detail).to.deep.equal({
         granted: ['necessary', 'functional', 'analytics', 'marketing'],
@@ -43,7 +50,7 @@ describe('the consent core', () => {
 
     it('reject all grants only necessary', async () => {
       const api = await boot();
-      api.rejectAll();
+      await api.rejectAll();
       expect(api.getState().granted).to.deep.equal(['necessary']);
       expect(api.getState().denied).to.deep.equal(['functional', 'analytics', 'marketing']);
       expect(api.needsChoice()).to.equal(false);
@@ -51,7 +58,7 @@ describe('the consent core', () => {
 
     it('a custom choice grants exactly the chosen categories; unknown ids are ignored', async () => {
       const api = await boot();
-      api.save(['analytics', 'nonsense']);
+      await api.save(['analytics', 'nonsense']);
       expect(api.getState().granted).to.deep.equal(['necessary', 'analytics']);
     });
 
@@ -59,14 +66,14 @@ describe('the consent core', () => {
       const api = await boot();
       const heard: string[] = [];
       const off = api.onChange((d) => heard.push(d.action));
-      api.acceptAll();
+      await api.acceptAll();
       off();
-      api.rejectAll();
+      await api.rejectAll();
       expect(heard).to.deep.equal(['accept-all']);
     });
 
     it('a returning visitor gets the stored choice back without being asked', async () => {
-      (await boot()).save(['functional']);
+      await (await boot()).save(['functional']);
       const again = await boot();
       expect(again.needsChoice()).to.equal(false);
       expect(again.getState().granted).to.deep.equal(['necessary', 'functional']);
@@ -77,39 +84,39 @@ describe('the consent core', () => {
     it('is SameSite=Lax, Path=/, host-only, not HttpOnly, small, and expires after consentDays', async () => {
       const api = await boot();
       const before = Date.now() / 1e3;
-      api.acceptAll();
+      await api.acceptAll();
       const [cookie] = (await browserCookies()).filter((c) => c.name === 'consentry');
       expect(cookie).to.exist;
-      expect(cookie!.sameSite).to.equal('Lax');
-      expect(cookie!.path).to.equal('/');
-      expect(cookie!.httpOnly).to.equal(false);
-      expect(cookie!.domain).to.equal(location.hostname); // host-only: no leading dot
-      expect(cookie!.name.length + cookie!.value.length).to.be.below(200);
-      expect(cookie!.expires - before).to.be.closeTo(182 * 86400, 120);
+      expect(cookie.sameSite).to.equal('Lax');
+      expect(cookie.path).to.equal('/');
+      expect(cookie.httpOnly).to.equal(false);
+      expect(cookie.domain).to.equal(location.hostname); // host-only: no leading dot
+      expect(cookie.name.length + cookie.value.length).to.be.below(200);
+      expect(cookie.expires - before).to.be.closeTo(182 * 86400, 120);
     });
 
     it('is Secure only on https (this test page is http)', async () => {
-      (await boot()).acceptAll();
+      await (await boot()).acceptAll();
       const [cookie] = await browserCookies();
-      expect(cookie!.secure).to.equal(location.protocol === 'https:');
+      expect(cookie.secure).to.equal(location.protocol === 'https:');
     });
 
     it('uses the refusal lifetime when nothing optional was granted', async () => {
       const config = exampleConfig();
       config.cookie = { consentDays: 300, refusalDays: 30 };
       const before = Date.now() / 1e3;
-      (await boot(config)).rejectAll();
+      await (await boot(config)).rejectAll();
       const [cookie] = await browserCookies();
-      expect(cookie!.expires - before).to.be.closeTo(30 * 86400, 120);
+      expect(cookie.expires - before).to.be.closeTo(30 * 86400, 120);
     });
 
     it('sets the configured domain for subdomains', async () => {
       const config = exampleConfig();
       config.cookie = { domain: location.hostname };
-      (await boot(config)).acceptAll();
+      await (await boot(config)).acceptAll();
       const [cookie] = await browserCookies();
       // Chromium reports a Domain=localhost cookie without the leading dot.
-      expect(cookie!.domain.replace(/^\./, '')).to.equal(location.hostname);
+      expect(cookie.domain.replace(/^\./, '')).to.equal(location.hostname);
       expect(document.cookie).to.contain('consentry=');
     });
 
@@ -132,7 +139,7 @@ describe('the consent core', () => {
 
   describe('asking again', () => {
     it('asks again when the revision changed', async () => {
-      (await boot()).acceptAll();
+      await (await boot()).acceptAll();
       const config = exampleConfig();
       config.revision = 2;
       const api = await boot(config);
@@ -141,7 +148,7 @@ describe('the consent core', () => {
     });
 
     it('asks again once consent is older than consentDays (clock moved)', async () => {
-      (await boot()).acceptAll();
+      await (await boot()).acceptAll();
       const within = await boot(exampleConfig(), { now: () => Date.now() + 181 * DAY });
       expect(within.needsChoice()).to.equal(false);
       const after = await boot(exampleConfig(), { now: () => Date.now() + 183 * DAY });
@@ -152,7 +159,7 @@ describe('the consent core', () => {
     it('asks again once a refusal is older than refusalDays', async () => {
       const config = exampleConfig();
       config.cookie = { refusalDays: 30, consentDays: 300 };
-      (await boot(config)).rejectAll();
+      await (await boot(config)).rejectAll();
       expect((await boot(config, { now: () => Date.now() + 29 * DAY })).needsChoice()).to.equal(false);
       expect((await boot(config, { now: () => Date.now() + 31 * DAY })).needsChoice()).to.equal(true);
     });
@@ -162,7 +169,7 @@ describe('the consent core', () => {
     const withObjection = (jurisdiction?: string) => {
       const config = exampleConfig();
       config.jurisdiction = jurisdiction;
-      config.categories[2]!.basis = 'objection';
+      config.categories[2].basis = 'objection';
       return config;
     };
 
@@ -177,42 +184,55 @@ describe('the consent core', () => {
       const api = await boot(withObjection('GB'));
       const heard: string[] = [];
       api.onChange((d) => heard.push(d.action));
-      api.object('banner');
+      await api.object('banner');
       expect(api.get('analytics')).to.equal(false);
       expect(heard).to.deep.equal(['object']);
     });
 
     it('outside the UK objection becomes consent (EU rules)', async () => {
-      const api = await boot(withObjection('FR'));
+      const api = await boot(withObjection('auto'), { jurisdiction: 'FR' });
       expect(api.get('analytics')).to.equal(false);
       expect(api.getState().bases.analytics).to.equal('consent');
     });
 
     it('an unknown jurisdiction behaves as the EU', async () => {
-      const api = await boot(withObjection(undefined));
+      const api = await boot(withObjection('auto'));
       expect(api.getState().jurisdiction).to.equal('EU');
       expect(api.get('analytics')).to.equal(false);
     });
 
     it('a jurisdiction rendered by the page server wins over the site-wide one', async () => {
-      const api = await boot(withObjection('GB'), { jurisdiction: 'de' });
+      const api = await boot(withObjection('auto'), { jurisdiction: 'de' });
       expect(api.getState().jurisdiction).to.equal('DE');
       expect(api.get('analytics')).to.equal(false);
     });
 
-    it('advertising never gets the objection basis, even in the UK', async () => {
+    it('advertising never gets the objection basis, even in the UK: the config is refused, naming the field', async () => {
       const config = exampleConfig();
-      config.categories[3]!.basis = 'objection';
-      const api = await boot(config);
-      expect(api.getState().bases.marketing).to.equal('consent');
-      expect(api.get('marketing')).to.equal(false);
+      config.categories[3].basis = 'objection';
+      const error = await boot(config).then(() => null, (e: unknown) => e as ConfigError);
+      expect(error).to.be.instanceOf(ConfigError);
+      expect(error!.issues.join()).to.match(/^categories\[3\]\.basis: /);
+      // …and were it to slip through, the core would still treat it as consent.
+      expect(effectiveBasis(config.categories[3], 'GB')).to.equal('consent');
+    });
+
+    it('a bad config fails closed: it throws, and no gated script runs', async () => {
+      (window as unknown as { __ran: string[] }).__ran = [];
+      addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('bad')");
+      const config = exampleConfig();
+      delete (config.categories[2].services![0].cookies![1] as Partial<CookieDeclaration>).duration;
+      const error = await boot(config).then(() => null, (e: unknown) => e as ConfigError);
+      expect(error!.issues).to.deep.equal(['categories[2].services[0].cookies[1].duration: required']);
+      await nextTask(50);
+      expect(ran()).to.deep.equal([]);
     });
   });
 
   describe('Global Privacy Control', () => {
     it('is a refusal of marketing: accept all leaves marketing off', async () => {
       const api = await boot(exampleConfig(), { gpc: true });
-      api.acceptAll('banner');
+      await api.acceptAll('banner');
       expect(api.get('analytics')).to.equal(true);
       expect(api.get('marketing')).to.equal(false);
       expect(api.getState().gpc).to.equal(true);
@@ -220,14 +240,14 @@ describe('the consent core', () => {
 
     it('is an objection to objection-basis categories before any choice', async () => {
       const config = exampleConfig();
-      config.categories[2]!.basis = 'objection';
+      config.categories[2].basis = 'objection';
       const api = await boot(config, { gpc: true });
       expect(api.get('analytics')).to.equal(false);
     });
 
     it('an explicit opt-in in the preferences may override it (allowOverride, the default)', async () => {
       const api = await boot(exampleConfig(), { gpc: true });
-      api.save(['marketing'], 'preferences');
+      await api.save(['marketing'], 'preferences');
       expect(api.get('marketing')).to.equal(true);
     });
 
@@ -235,12 +255,12 @@ describe('the consent core', () => {
       const config = exampleConfig();
       config.gpc = { honour: true, allowOverride: false };
       const api = await boot(config, { gpc: true });
-      api.save(['marketing'], 'preferences');
+      await api.save(['marketing'], 'preferences');
       expect(api.get('marketing')).to.equal(false);
     });
 
     it('withdraws marketing a visitor granted before the signal was on, recorded as action gpc', async () => {
-      (await boot()).acceptAll();
+      await (await boot()).acceptAll();
       const actions: string[] = [];
       const listener = (e: CustomEvent<ChangeDetail>) => actions.push(`${e.detail.action}/${e.detail.method}`);
       document.addEventListener('consentry:change', listener);
@@ -255,7 +275,7 @@ describe('the consent core', () => {
       const config = exampleConfig();
       config.gpc = { honour: false };
       const api = await boot(config, { gpc: true });
-      api.acceptAll();
+      await api.acceptAll();
       expect(api.get('marketing')).to.equal(true);
     });
   });
@@ -263,14 +283,14 @@ describe('the consent core', () => {
   describe('withdrawal', () => {
     it('deletes the category’s declared cookies (exact and prefix) and storage keys, and keeps the others', async () => {
       const api = await boot();
-      api.acceptAll();
+      await api.acceptAll();
       document.cookie = '_ga=GA1.1.1;path=/';
       document.cookie = '_ga_ABC123=GS1.1;path=/';
       document.cookie = `_ga_DOMAIN=1;path=/;domain=${location.hostname}`;
       document.cookie = 'prefs=dark;path=/';
       document.cookie = 'unrelated=1;path=/';
       localStorage.setItem('prefs:theme', 'dark');
-      api.withdraw(['analytics', 'functional']);
+      await api.withdraw(['analytics', 'functional']);
       const names = (await browserCookies()).map((c) => c.name).sort();
       expect(names).to.deep.equal(['consentry', 'unrelated']);
       expect(localStorage.getItem('prefs:theme')).to.equal(null);
@@ -280,34 +300,27 @@ describe('the consent core', () => {
 
     it('deletes cookies set on a deeper path of the current page', async () => {
       const api = await boot();
-      api.acceptAll();
+      await api.acceptAll();
       const dir = location.pathname.replace(/[^/]*$/, '');
       document.cookie = `_fbp=fb.1;path=${dir}`;
-      api.rejectAll();
+      await api.rejectAll();
       expect(document.cookie).not.to.contain('_fbp');
-    });
-
-    it('clears what a denied category left behind when the page loads', async () => {
-      (await boot()).rejectAll();
-      document.cookie = '_ga=GA1.1.1;path=/';
-      await boot();
-      expect(document.cookie).not.to.contain('_ga');
     });
 
     it('records withdraw as its own action', async () => {
       const api = await boot();
-      api.acceptAll();
+      await api.acceptAll();
       const heard: ChangeDetail[] = [];
       api.onChange((d) => heard.push(d));
-      api.withdraw();
+      await api.withdraw();
       expect(heard[0]).to.include({ action: 'withdraw', method: 'api' });
-      expect(heard[0]!.granted).to.deep.equal(['necessary']);
+      expect(heard[0].granted).to.deep.equal(['necessary']);
     });
   });
 
   describe('the cookie record', () => {
     it('keeps the policy version the choice was made under', async () => {
-      (await boot()).rejectAll();
+      await (await boot()).rejectAll();
       const config = exampleConfig();
       config.policy = { url: '/privacy', version: '2027-01-01' };
       const api = await boot(config);
@@ -320,27 +333,27 @@ describe('the consent core', () => {
     it('mounts a labelled floating button after a decision, and not before', async () => {
       const api = await boot();
       expect(document.querySelector('consentry-reopen')).to.equal(null);
-      api.rejectAll();
+      await api.rejectAll();
       const button = document.querySelector('consentry-reopen')!.shadowRoot!.querySelector('button')!;
-      expect(button.getAttribute('aria-label')).to.equal('Cookie settings');
+      expect(button.textContent).to.equal('Cookie settings');
+      button.click();
+      await nextTask();
+      expect(uiCalls).to.include('openPreferences:BUTTON');
     });
 
     it('is not mounted when the site declares another way back', async () => {
       const config = exampleConfig();
       config.ui = { reopenButton: false };
-      (await boot(config)).rejectAll();
+      await (await boot(config)).rejectAll();
       expect(document.querySelector('consentry-reopen')).to.equal(null);
     });
 
     it('any [data-consentry-open] element opens the preferences through the UI chunk', async () => {
-      const opened: (Element | null | undefined)[] = [];
-      const ui = { showBanner() {}, mountPlaceholders() {}, openPreferences: async (_: unknown, opener?: Element | null) => void opened.push(opener) };
-      const config = exampleConfig();
-      await boot(config, { load: (chunk) => Promise.resolve(chunk === 'validate' ? { validateConfig: () => [] } : ui) });
+      await boot();
       const link = addToPage('<a href="#" data-consentry-open>Cookie settings</a>').querySelector('a')!;
       link.click();
       await nextTask();
-      expect(opened).to.deep.equal([link]);
+      expect(uiCalls).to.deep.equal(['showBanner', 'openPreferences:A']);
     });
   });
 
@@ -356,6 +369,4 @@ describe('the consent core', () => {
       configHash: 'x',
     };
   }
-  void addScript;
-  void ran;
 });

@@ -1,20 +1,22 @@
 /**
- * Wires the core together: reads the record, decides what is allowed, drives
- * Consent Mode and the gate, queues receipts, and loads the UI only when
- * something has to be shown. Every decision goes through `decide()`.
+ * The core a returning visitor loads: reads the record, decides what is
+ * allowed, drives Consent Mode and the gate, and loads everything else only
+ * when it is needed — the banner and preferences (`ui`), the field-path
+ * validator (`validate`), the cookie writer and receipts (`decide`), the
+ * policy viewer (`policy`).
  */
 import { assertReadable, ConfigError, DEFAULT_DAYS, effectiveBasis, isAdvertising, resolveJurisdiction } from './config.js';
-import { decodeRecord, encodeRecord, readCookie, writeCookie, type ConsentRecord } from './consent-cookie.js';
+import { decodeRecord, fnv, readCookie, type ConsentRecord } from './consent-cookie.js';
 import { consentDefault, consentUpdate } from './consent-mode.js';
-import { clearCategories } from './cookie-cleaner.js';
+import type { DecideContext, Decider } from './decide.js';
 import { browserEnv, type CoreEnv } from './env.js';
-import { hashConfig, uuid } from './hash.js';
-import { createReceiptQueue } from './receipt-queue.js';
-import { mountReopenButton, REOPEN_TAG } from './reopen-button.js';
+import { QUEUE_KEY } from './receipt-queue.js';
+import { mountReopenButton } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import type {
   Action,
   ChangeDetail,
+  ChunkName,
   ConsentApi,
   ConsentryConfig,
   ConsentState,
@@ -39,20 +41,24 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const objection = ids.filter((id) => bases[id] === 'objection');
   const ads = cats.filter(isAdvertising).map((c) => c.id);
   const gpc = env.gpc && config.gpc?.honour !== false;
-  const cookie = { name: config.cookie?.name ?? 'consentry', domain: config.cookie?.domain };
+  const consentMode = config.consentMode?.enabled;
+  const language = config.language ?? (doc.documentElement.lang || navigator.language);
   const lifetime = (granted: string[]) =>
     (granted.some((id) => bases[id] === 'consent') ? config.cookie?.consentDays : config.cookie?.refusalDays) ??
     DEFAULT_DAYS;
 
   // Before anything asynchronous: the default must precede every tag on the page.
-  if (config.consentMode?.enabled) consentDefault(config);
+  if (consentMode) consentDefault(config);
 
-  const hash = await hashConfig(config);
-  const shortHash = hash.replace(/^\w+-/, '').slice(0, 12);
+  const load = <T>(chunk: ChunkName): Promise<T> =>
+    env.load ? (env.load(chunk) as Promise<T>) : Promise.reject(Error(chunk));
+  // A cache key only (the receipt's sha256 configHash is the decide chunk's): the
+  // same digest `consentry check --stamp` writes into a config that passed.
+  const configKey = fnv(JSON.stringify({ ...config, $validated: undefined }));
 
   /** The stored record, if it is valid for this config and this moment. */
   const readRecord = (): ConsentRecord | null => {
-    const r = decodeRecord(readCookie(cookie.name));
+    const r = decodeRecord(readCookie(config.cookie?.name ?? 'consentry'));
     const now = env.now();
     return r &&
       r.revision === config.revision &&
@@ -87,84 +93,61 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   };
   let state = compute();
 
-  let ui: Promise<UiModule | null> | undefined;
-  const loadUi = (): Promise<UiModule | null> =>
-    (ui ??= env.load ? (env.load('ui') as Promise<UiModule>) : Promise.resolve(null));
+  let ui: Promise<UiModule> | undefined;
+  const loadUi = () => (ui ??= load<UiModule>('ui'));
+  let decider: Decider | undefined;
+  let deciding: Promise<Decider> | undefined;
+  const context: DecideContext = { config, env, jurisdiction, language, bases, lifetime, configKey };
+  const loadDecider = () =>
+    (deciding ??= load<{ createDecider: (c: DecideContext) => Decider }>('decide').then(
+      (m) => (decider = m.createDecider(context)),
+      (e: unknown) => {
+        deciding = undefined; // a failed download is tried again at the next decision
+        throw e;
+      },
+    ));
 
-  // Validation costs a chunk: skip it when this exact config was validated for the stored choice.
-  if (env.load && record?.configHash !== shortHash) {
-    if (!state.decided) void loadUi(); // fetch the banner while the config is checked
-    const issues = ((await env.load('validate')) as ValidateModule).validateConfig(config);
-    if (issues.length) throw new ConfigError(issues.map((i) => `${i.path}: ${i.message}`));
+  // First visit: fetch the banner while the config is checked.
+  if (!record) void loadUi().catch(() => {});
+  // Validation costs a chunk: skip it when the CLI stamped this exact config as
+  // valid, or when it was validated before the stored choice was made.
+  if (env.load && config.$validated !== configKey && record?.configHash !== configKey) {
+    const issues = (await load<ValidateModule>('validate')).validateConfig(config);
+    if (issues.length) throw new ConfigError(issues.map((i) => `${i.path || 'config'}: ${i.message}`));
   }
 
   const whenBody = (fn: () => void) =>
     doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn, { once: true });
-  const showPlaceholders = () => whenBody(() => void loadUi().then((m) => m?.mountPlaceholders(api)));
+  const shown = (fn: (m: UiModule) => unknown) => whenBody(() => void loadUi().then(fn, console.error));
 
   const listeners = new Set<(detail: ChangeDetail, state: ConsentState) => void>();
-  const gate = createGate(doc, (c, s) => api.get(c, s), showPlaceholders);
-  const endpoint = config.receipts?.endpoint;
-  const queue = endpoint ? createReceiptQueue(endpoint, env, config.receipts?.retryMs) : null;
-  const language = config.language ?? (doc.documentElement.lang || navigator.language || 'en');
+  const gate = createGate(doc, (c, s) => api.get(c, s), () => shown((m) => m.mountPlaceholders(api)));
 
   const reopenAt = config.ui?.reopenButton;
   const mountReopen = () =>
     reopenAt !== false &&
     whenBody(() =>
-      mountReopenButton(
-        doc,
-        config.texts?.[language]?.reopen ?? 'Cookie settings',
-        reopenAt ?? 'bottom-left',
-        (opener) => void api.openPreferences(opener),
-      ),
+      mountReopenButton(doc, config.texts?.[language]?.reopen ?? 'Cookie settings', reopenAt ?? 'bottom-left', (opener) => {
+        void api.openPreferences(opener);
+      }),
     );
 
-  const decide = (action: Action, method: Method, wanted: readonly string[], services = state.services): void => {
-    const before = state.granted;
-    const chosen = optional.filter((id) => wanted.includes(id));
-    const at = env.now();
-    record = {
-      subject: record?.subject ?? uuid(),
-      revision: config.revision,
-      at,
-      granted: chosen,
-      services: [...new Set(services)],
-      gpc: env.gpc,
-      policyVersion: config.policy?.version ?? '',
-      configHash: shortHash,
-    };
-    writeCookie(encodeRecord(record), { ...cookie, days: lifetime(chosen) });
+  /** Every decision: store, recompute, erase what was withdrawn, update tags, queue the receipt, tell everyone. */
+  const emit = (name: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(name, { detail }));
+  const decide = async (action: Action, by: Method | undefined, wanted: readonly string[], services = state.services) => {
+    const method = by ?? 'api';
+    const d = decider ?? (await loadDecider());
+    const before = state;
+    record = d.write(optional.filter((id) => wanted.includes(id)), [...new Set(services)], record);
     state = compute();
-    const withdrawn = before.filter((id) => !state.granted.includes(id));
-    clearCategories(doc, cats.filter((c) => withdrawn.includes(c.id)), env.storage as Storage | null);
-    if (config.consentMode?.enabled) consentUpdate(config, state.granted);
+    if (consentMode) consentUpdate(config, state.granted);
     gate.apply();
-    queue?.add({
-      schema: 'consentry-receipt/1',
-      id: uuid(),
-      subject: record.subject,
-      timestamp: new Date(at).toISOString(),
-      site: location.origin,
-      jurisdiction,
-      language,
-      policyVersion: record.policyVersion,
-      revision: config.revision,
-      configHash: hash,
-      action,
-      method,
-      granted: [...state.granted, ...state.services],
-      denied: state.denied,
-      bases,
-      signals: { gpc: env.gpc },
-      expires: new Date(at + lifetime(chosen) * DAY).toISOString(),
-    });
     mountReopen();
     const detail: ChangeDetail = { granted: state.granted, denied: state.denied, action, method };
-    doc.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+    emit('consentry:change', detail);
     for (const l of listeners) l(detail, api.getState());
-    // Scripts that already ran cannot be unloaded; a reload is the only clean stop.
-    if (withdrawn.length && config.reloadOnWithdraw) location.reload();
+    // Erasing what was withdrawn, the receipt, and the optional reload.
+    await d.after(action, method, record, before, state);
   };
 
   const onOpenClick = (e: MouseEvent) => {
@@ -177,54 +160,58 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
 
   const api: ConsentApi = {
     config,
-    configHash: hash,
-    acceptAll: (m = 'api') => decide('accept-all', m, gpc ? optional.filter((id) => !ads.includes(id)) : optional),
-    rejectAll: (m = 'api') => decide('reject-all', m, []),
-    save: (granted, m = 'api') =>
+    acceptAll: (m) => decide('accept-all', m, gpc ? optional.filter((id) => !ads.includes(id)) : optional),
+    rejectAll: (m) => decide('reject-all', m, []),
+    save: (granted, m) =>
       decide('custom', m, gpc && config.gpc?.allowOverride === false ? granted.filter((id) => !ads.includes(id)) : granted),
-    withdraw: (list = optional, m = 'api') =>
+    withdraw: (list = optional, m) =>
       decide(
         'withdraw',
         m,
         state.granted.filter((id) => !list.includes(id)),
-        state.services.filter((s) => !list.includes(s.split(':')[0]!)),
+        state.services.filter((s) => !list.includes(s.split(':')[0])),
       ),
-    object: (m = 'api') => decide('object', m, state.granted.filter((id) => !objection.includes(id))),
-    allowService: (c, s, m = 'api') => decide('custom', m, state.granted, [...state.services, `${c}:${s}`]),
+    object: (m) => decide('object', m, state.granted.filter((id) => !objection.includes(id))),
+    allowService: (c, s, m) => decide('custom', m, state.granted, [...state.services, `${c}:${s}`]),
     get: (c, s) => state.granted.includes(c) || (!!s && state.services.includes(`${c}:${s}`)),
-    getState: () => ({ ...state, granted: [...state.granted], denied: [...state.denied], services: [...state.services] }),
+    getState: () => structuredClone(state),
     onChange: (l) => (listeners.add(l), () => void listeners.delete(l)),
     needsChoice: () => !state.decided,
     openPreferences: async (opener) => {
-      await (await loadUi())?.openPreferences(api, opener ?? doc.activeElement);
+      void loadDecider();
+      await (await loadUi()).openPreferences(api, opener ?? doc.activeElement);
     },
     destroy: () => {
       gate.disconnect();
-      queue?.stop();
+      decider?.stop();
       listeners.clear();
       doc.removeEventListener('click', onOpenClick);
-      doc.querySelector(REOPEN_TAG)?.remove();
+      doc.querySelector('consentry-reopen')?.remove();
     },
   };
 
-  // Clear what denied categories may have left from earlier visits, then run what is allowed.
-  clearCategories(doc, cats.filter((c) => state.denied.includes(c.id)), env.storage as Storage | null);
-  if (config.consentMode?.enabled && state.decided) consentUpdate(config, state.granted);
+  if (consentMode && record) consentUpdate(config, state.granted);
   gate.apply();
   doc.addEventListener('click', onOpenClick);
-  queue?.flush();
 
-  // The signal arrived after an earlier choice that allowed advertising or exception categories.
-  if (gpc && record && !record.gpc && record.granted.some((id) => ads.includes(id) || objection.includes(id)))
-    decide('gpc', 'signal', record.granted.filter((id) => !ads.includes(id) && !objection.includes(id)));
+  if (env.load) {
+    // Receipts an earlier page could not deliver.
+    if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
+    // The signal arrived after an earlier choice that allowed advertising or exception categories.
+    if (gpc && record && !record.gpc && record.granted.some((id) => ads.includes(id) || objection.includes(id)))
+      await decide('gpc', 'signal', record.granted.filter((id) => !ads.includes(id) && !objection.includes(id)));
+    if (record) mountReopen();
+    else
+      shown((m) => {
+        m.showBanner(api);
+        // The banner is up; fetch the decide chunk while the visitor reads it.
+        setTimeout(() => void loadDecider().catch(() => {}), 99);
+      });
+    whenBody(() => {
+      if (doc.querySelector('consentry-policy')) void load<PolicyModule>('policy').then((m) => m.definePolicy(api));
+    });
+  }
 
-  if (state.decided) mountReopen();
-  else whenBody(() => void loadUi().then((m) => m?.showBanner(api)));
-  whenBody(() => {
-    if (env.load && doc.querySelector('consentry-policy'))
-      void env.load('policy').then((m) => (m as PolicyModule).definePolicy(api));
-  });
-
-  doc.dispatchEvent(new CustomEvent('consentry:ready', { detail: { state: api.getState() } }));
+  emit('consentry:ready', { state: api.getState() });
   return api;
 };

@@ -3,8 +3,8 @@ import type { ConsentryConfig } from './types.js';
 
 /** Fetches and parses a config; a failure names the URL and what went wrong. */
 export const fetchConfig = async (url: string): Promise<ConsentryConfig> => {
-  const res = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-  if (!res?.ok) throw new ConfigError([`${url}: could not be loaded (${res ? res.status : 'network error'})`]);
+  const res = await fetch(url).catch(() => null);
+  if (!res?.ok) throw new ConfigError([`${url}: not loaded (${res?.status ?? 'network error'})`]);
   return parseConfig(await res.text(), url);
 };
 
@@ -12,6 +12,6 @@ export const parseConfig = (text: string, where: string): ConsentryConfig => {
   try {
     return JSON.parse(text) as ConsentryConfig;
   } catch (e) {
-    throw new ConfigError([`${where}: not valid JSON (${(e as Error).message})`]);
+    throw new ConfigError([`${where}: ${(e as Error).message}`]);
   }
 };

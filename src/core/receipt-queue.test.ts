@@ -31,10 +31,10 @@ describe('consent receipts: building and delivery', () => {
   it('a decision posts one receipt with the contract fields and nothing identifying', async () => {
     const url = endpoint();
     const api = await bootWith(url);
-    api.save(['analytics'], 'preferences');
+    await api.save(['analytics'], 'preferences');
     await until(async () => (await arrived(url)).ids.length === 1);
     const [r] = (await arrived(url)).receipts;
-    expect(Object.keys(r!).sort()).to.deep.equal(
+    expect(Object.keys(r).sort()).to.deep.equal(
       ['action', 'bases', 'configHash', 'denied', 'expires', 'granted', 'id', 'jurisdiction', 'language', 'method', 'policyVersion', 'revision', 'schema', 'signals', 'site', 'subject', 'timestamp'].sort(),
     );
     expect(r).to.deep.include({
@@ -45,16 +45,15 @@ describe('consent receipts: building and delivery', () => {
       language: 'en',
       policyVersion: '2026-05-01',
       revision: 1,
-      configHash: api.configHash,
       action: 'custom',
       method: 'preferences',
     });
-    expect(r!.granted).to.deep.equal(['necessary', 'analytics']);
-    expect(r!.denied).to.deep.equal(['functional', 'marketing']);
-    expect(r!.bases).to.deep.equal({ necessary: 'strictly-necessary', functional: 'consent', analytics: 'consent', marketing: 'consent' });
-    expect(r!.signals).to.deep.equal({ gpc: false });
-    expect(r!.configHash).to.match(/^sha256-[A-Za-z0-9+/]{43}=$/);
-    expect(Date.parse(r!.expires) - Date.parse(r!.timestamp)).to.equal(182 * 864e5);
+    expect(r.granted).to.deep.equal(['necessary', 'analytics']);
+    expect(r.denied).to.deep.equal(['functional', 'marketing']);
+    expect(r.bases).to.deep.equal({ necessary: 'strictly-necessary', functional: 'consent', analytics: 'consent', marketing: 'consent' });
+    expect(r.signals).to.deep.equal({ gpc: false });
+    expect(r.configHash).to.match(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    expect(Date.parse(r.expires) - Date.parse(r.timestamp)).to.equal(182 * 864e5);
     expect(JSON.stringify(r)).not.to.contain(navigator.userAgent);
     expect(JSON.stringify(r)).not.to.contain(location.pathname.slice(1) || '§');
   });
@@ -63,7 +62,7 @@ describe('consent receipts: building and delivery', () => {
     const url = endpoint();
     await setMode(url, 'slow');
     const api = await bootWith(url);
-    api.acceptAll();
+    await api.acceptAll();
     expect(api.get('marketing')).to.equal(true);
     expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!).q).to.have.length(1);
   });
@@ -73,7 +72,7 @@ describe('consent receipts: building and delivery', () => {
       const url = endpoint();
       await setMode(url, mode);
       const api = await bootWith(url);
-      api.rejectAll();
+      await api.rejectAll();
       await until(async () => (await arrived(url)).attempts >= 2);
       expect((await arrived(url)).ids).to.deep.equal([]);
       expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!).q).to.have.length(1);
@@ -87,19 +86,19 @@ describe('consent receipts: building and delivery', () => {
   it('retries with growing, jittered delays', async () => {
     const url = endpoint();
     await setMode(url, '503');
-    (await bootWith(url, 40)).rejectAll();
-    await until(() => (JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '{"q":[]}') as { q: { n: number }[] }).q[0]!.n >= 3, 10000);
+    await (await bootWith(url, 40)).rejectAll();
+    await until(() => (JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '{"q":[]}') as { q: { n: number }[] }).q[0].n >= 3, 10000);
     const { q } = JSON.parse(localStorage.getItem(QUEUE_KEY)!) as { q: { n: number; t: number }[] };
-    const wait = q[0]!.t - Date.now();
+    const wait = q[0].t - Date.now();
     // attempt n waits retryMs * 2^n * [0.5, 1): after three failures at least 40*8*0.5 ms
-    expect(wait).to.be.greaterThan(40 * 2 ** q[0]!.n * 0.5 - 200);
+    expect(wait).to.be.greaterThan(40 * 2 ** q[0].n * 0.5 - 200);
   });
 
   it('slow endpoint and a new page load (a second queue reading the same storage): stored once', async () => {
     const url = endpoint();
     await setMode(url, 'slow');
     const api = await bootWith(url);
-    api.acceptAll();
+    await api.acceptAll();
     // The "next page" starts its own queue while the first request is still in flight.
     const nextPage = createReceiptQueue(url, browserEnv({ storage: localStorage }), 50);
     nextPage.flush();
@@ -117,7 +116,7 @@ describe('consent receipts: building and delivery', () => {
     const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {
-      api.rejectAll();
+      await api.rejectAll();
       await nextTask(300);
       expect((await arrived(url)).attempts).to.equal(0);
     } finally {
@@ -135,7 +134,7 @@ describe('consent receipts: building and delivery', () => {
     const original = console.error;
     console.error = (m: string) => errors.push(String(m));
     try {
-      (await bootWith(url)).rejectAll();
+      await (await bootWith(url)).rejectAll();
       await until(() => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '{"q":[1]}').q.length === 0);
     } finally {
       console.error = original;
@@ -153,7 +152,7 @@ describe('consent receipts: building and delivery', () => {
     const config = exampleConfig();
     config.receipts = { endpoint: url, retryMs: 60_000 };
     const api = await boot(config, { sendBeacon: (u, data) => (beacons.push(u), data instanceof Blob) });
-    api.rejectAll();
+    await api.rejectAll();
     dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(beacons).to.deep.equal([url]);
     expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!).q).to.have.length(1);
@@ -183,10 +182,10 @@ describe('consent receipts: building and delivery', () => {
     const url = endpoint();
     const config = exampleConfig();
     config.receipts = { endpoint: url, retryMs: 50 };
-    (await boot(config, { gpc: true })).acceptAll('banner');
+    await (await boot(config, { gpc: true })).acceptAll('banner');
     await until(async () => (await arrived(url)).ids.length === 1);
     const [r] = (await arrived(url)).receipts;
-    expect(r!.signals).to.deep.equal({ gpc: true });
-    expect(r!.denied).to.deep.equal(['marketing']);
+    expect(r.signals).to.deep.equal({ gpc: true });
+    expect(r.denied).to.deep.equal(['marketing']);
   });
 });

@@ -35,6 +35,8 @@ export interface ReceiptQueue {
 }
 
 export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 2000): ReceiptQueue => {
+  const post = env.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const beacon = env.sendBeacon ?? ((url: string, data: BodyInit) => navigator.sendBeacon(url, data));
   let memory: Stored = { q: [], dropped: 0 };
   const sending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +69,7 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
     let status = 0;
     try {
       // A text/plain body keeps this a simple CORS request: no preflight to lose at unload.
-      status = (await env.fetch(endpoint, { method: 'POST', body: JSON.stringify(e.r), keepalive: true, credentials: 'omit' }))
+      status = (await post(endpoint, { method: 'POST', body: JSON.stringify(e.r), keepalive: true, credentials: 'omit' }))
         .status;
     } catch {
       // Offline, refused, or blocked by CORS: retried below.
@@ -83,8 +85,8 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
         s.q.splice(i, 1);
         if (refused) s.dropped++;
       } else {
-        const n = ++s.q[i]!.n;
-        s.q[i]!.t = Date.now() + Math.min(retryMs * 2 ** n, 36e5) * (0.5 + Math.random() / 2);
+        const n = ++s.q[i].n;
+        s.q[i].t = Date.now() + Math.min(retryMs * 2 ** n, 36e5) * (0.5 + Math.random() / 2);
       }
     });
     schedule();
@@ -105,7 +107,7 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
   const onHide = (): void => {
     // The page is going: hand what is left to the browser. It stays queued
     // until a later page gets a 2xx for it (the server then answers 200 duplicate).
-    for (const e of read().q) if (!env.sendBeacon(endpoint, new Blob([JSON.stringify(e.r)], { type: 'text/plain' }))) break;
+    for (const e of read().q) if (!beacon(endpoint, new Blob([JSON.stringify(e.r)], { type: 'text/plain' }))) break;
   };
 
   addEventListener('online', flush);

@@ -23,25 +23,24 @@ let policy: Record<string, (s: string) => unknown> | undefined;
 const trusted = (kind: 'createScript' | 'createScriptURL', value: string): string => {
   const tt = (globalThis as { trustedTypes?: TrustedFactory }).trustedTypes;
   policy ??= tt?.createPolicy('consentry', { createScript: (s) => s, createScriptURL: (s) => s });
-  return (policy ? policy[kind]!(value) : value) as string;
+  return (policy ? policy[kind](value) : value) as string;
 };
 
+/** `data-consent="category"` or `data-consent="category:service"`. */
 export const parseConsent = (el: Element): [string, string | undefined] => {
   const [category = '', service] = (el.getAttribute('data-consent') ?? '').split(':');
-  return [category, service || el.getAttribute('data-service') || undefined];
+  return [category, service];
 };
 
 export interface Gate {
   /** Activate everything now allowed; stop loaded embeds that no longer are. */
   apply(): void;
-  /** Gated iframes still waiting for consent. */
-  blocked(): HTMLIFrameElement[];
   disconnect(): void;
 }
 
 export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void): Gate => {
   // Scripts waiting behind an external script that is still loading.
-  let queue: HTMLScriptElement[] = [];
+  const queue: HTMLScriptElement[] = [];
   let waiting = false;
 
   const isAllowed = (el: Element) => allowed(...parseConsent(el));
@@ -51,7 +50,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
       const old = queue.shift()!;
       if (!old.isConnected) continue;
       const s = doc.createElement('script');
-      for (const a of Array.from(old.attributes))
+      for (const a of old.attributes)
         if (!/^(type|src|data-type)$/.test(a.name)) s.setAttribute(a.name, a.value);
       // The nonce attribute is hidden after parsing; the property keeps it.
       s.nonce = old.nonce;
@@ -76,12 +75,13 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
   const visit = (els: Iterable<Element>): void => {
     let anyBlocked = false;
     for (const el of els) {
-      if (el instanceof HTMLScriptElement) {
-        if (isAllowed(el) && !queue.includes(el)) queue.push(el);
-      } else if (el instanceof HTMLIFrameElement) {
+      if (el.tagName == 'SCRIPT') {
+        const s = el as HTMLScriptElement;
+        if (isAllowed(s) && !queue.includes(s)) queue.push(s);
+      } else {
         const src = el.getAttribute('data-src')!;
         if (isAllowed(el)) {
-          if (el.getAttribute('src') !== src) el.src = src;
+          if (el.getAttribute('src') !== src) el.setAttribute('src', src);
         } else {
           // Withdrawn: an embed that already loaded is stopped.
           el.removeAttribute('src');
@@ -96,19 +96,17 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
   const observer = new MutationObserver((records) => {
     const added: Element[] = [];
     for (const r of records)
-      for (const n of Array.from(r.addedNodes))
+      for (const n of r.addedNodes)
         if (n instanceof Element) {
           if (n.matches(SELECTOR)) added.push(n);
-          added.push(...Array.from(n.querySelectorAll(SELECTOR)));
+          added.push(...n.querySelectorAll(SELECTOR));
         }
     if (added.length) visit(added);
   });
   observer.observe(doc, { childList: true, subtree: true });
 
   return {
-    apply: () => visit(Array.from(doc.querySelectorAll(SELECTOR))),
-    blocked: () =>
-      Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')).filter((f) => !isAllowed(f)),
+    apply: () => visit(doc.querySelectorAll(SELECTOR)),
     disconnect: () => observer.disconnect(),
   };
 };

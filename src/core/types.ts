@@ -57,6 +57,8 @@ export interface CategoryConfig {
 
 export interface ConsentryConfig {
   $schema?: string;
+  /** Written by `consentry check --stamp`; while it matches, browsers skip the validator chunk. */
+  $validated?: string;
   /** Bump when purposes or technologies change: every visitor is asked again. */
   revision: number;
   /** ISO 3166-1 alpha-2 (`GB`, `FR`…), `EU`, or `auto` (read `data-jurisdiction`). */
@@ -154,18 +156,21 @@ export interface ReadyDetail {
 /** The API the script-tag build exposes as `window.Consentry` and `init()` resolves to. */
 export interface ConsentApi {
   readonly config: ConsentryConfig;
-  /** Hash of the canonical config (`sha256-<base64>`), recorded in receipts. */
-  readonly configHash: string;
-  acceptAll(method?: Method): void;
-  rejectAll(method?: Method): void;
+  /*
+   * Decisions. Each applies at once when the decide chunk is loaded (always
+   * the case once the banner or preferences are showing) and resolves when
+   * the choice is stored and its receipt queued.
+   */
+  acceptAll(method?: Method): Promise<void>;
+  rejectAll(method?: Method): Promise<void>;
   /** A custom choice: exactly these categories (necessary always added). */
-  save(granted: readonly string[], method?: Method): void;
+  save(granted: readonly string[], method?: Method): Promise<void>;
   /** Withdraw consent (all non-essential categories, or the given ones). */
-  withdraw(categories?: readonly string[], method?: Method): void;
+  withdraw(categories?: readonly string[], method?: Method): Promise<void>;
   /** Object to every `objection`-basis category (UK statistics/appearance exceptions), keeping the rest. */
-  object(method?: Method): void;
+  object(method?: Method): Promise<void>;
   /** Allow one service only (`allowService('marketing', 'youtube')`), remembered. */
-  allowService(category: string, service: string, method?: Method): void;
+  allowService(category: string, service: string, method?: Method): Promise<void>;
   get(category: string, service?: string): boolean;
   getState(): ConsentState;
   /** Called after every change; returns the unsubscribe function. */
@@ -233,4 +238,4 @@ export interface ValidateModule {
 }
 
 /** Names of the lazily loaded chunks. */
-export type ChunkName = 'ui' | 'policy' | 'validate';
+export type ChunkName = 'ui' | 'policy' | 'validate' | 'decide';

@@ -107,6 +107,7 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
 
   const root = obj({
     $schema: str,
+    $validated: str,
     'revision!': int(0),
     jurisdiction: match(/^([A-Z]{2}|auto)$/, 'must be a country code (GB), EU or auto'),
     language: match(/^[a-z]{2,3}(-\w+)*$/, 'must be a language code (en, en-GB)'),
@@ -117,7 +118,7 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
       history: list(obj({ 'version!': str, 'date!': str, 'summary!': text, url })),
     }),
     cookie: obj({ name: str, consentDays: days, refusalDays: days, domain: str }),
-    receipts: obj({ endpoint: url }),
+    receipts: obj({ endpoint: url, retryMs: int(1) }),
     consentMode: obj({ enabled: bool, urlPassthrough: bool, adsDataRedaction: bool, waitForUpdate: int(0) }),
     gpc: obj({ honour: bool, allowOverride: bool }),
     reloadOnWithdraw: bool,

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Byte budgets of what a visitor downloads, measured on the built files
+// (run `npm run build` first). Exits 1 when a budget is exceeded.
+//
+//   returning visitor  dist/consentry.js alone (the core; a valid stored choice loads nothing else)
+//   first visit        the core + what it import()s to show the banner: ui.js and its static imports
+//   on demand          preferences, languages, decide, validate, policy — listed for the record
+//
+// kB = 1000 bytes, brotli quality 11, gzip level 9.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const BUDGET = { returning: 3500, firstVisit: 10000 };
+
+if (!existsSync(join(DIST, 'consentry.js'))) {
+  console.error('size: dist/consentry.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+
+const measure = (file) => {
+  const bytes = readFileSync(join(DIST, file));
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+
+/** A chunk and every chunk it imports statically (what the browser fetches for one import()). */
+const closure = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(DIST, file), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["']([^"']+)["']/g)) {
+    closure(join(file, '..', spec).replace(/^\.\//, ''), seen);
+  }
+  return seen;
+};
+
+const sum = (rows) => rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const fmt = (r) => `${String(r.raw).padStart(7)} ${String(r.gzip).padStart(7)} ${String(r.brotli).padStart(7)}`;
+
+const core = measure('consentry.js');
+const banner = [...closure('ui.js')].map(measure);
+const firstVisit = sum([core, ...banner]);
+
+console.log('file'.padEnd(44) + '    raw    gzip  brotli');
+console.log('returning visitor');
+console.log('  ' + core.file.padEnd(42) + fmt(core));
+console.log('first visit adds (banner)');
+for (const r of banner) console.log('  ' + r.file.padEnd(42) + fmt(r));
+console.log('  ' + 'first visit total'.padEnd(42) + fmt(firstVisit));
+
+const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file)]);
+const onDemand = ['decide.js', 'validate.js', 'policy.js', ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
+  .filter((f) => f.endsWith('.js') && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
+console.log('on demand (decide: prefetched after the banner shows; validate: only for an unstamped, changed config)');
+for (const f of onDemand) console.log('  ' + f.padEnd(42) + fmt(measure(f)));
+
+let failed = false;
+const check = (what, value, budget) => {
+  const ok = value <= budget;
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${value} B brotli (budget ${budget} B)`);
+};
+check('returning visitor (core)', core.brotli, BUDGET.returning);
+check('first visit (core + banner, lit included)', firstVisit.brotli, BUDGET.firstVisit);
+process.exit(failed ? 1 : 0);
