@@ -88,24 +88,21 @@ describe('consentry-banner', () => {
       expect(document.documentElement.style.getPropertyValue('scroll-padding-bottom')).to.equal('');
     });
 
-    it('keeps a focused page control out from under it', async () => {
-      const spacer = document.createElement('div');
-      spacer.dataset.test = '';
-      spacer.append(Object.assign(document.createElement('p'), { textContent: 'tall' }));
+    it('keeps a focused page control out from under it (WCAG 2.4.11)', async () => {
+      // A button far down a tall page: focusing it scrolls it just into view, where the banner would cover it.
+      const page = document.createElement('div');
+      page.dataset.test = '';
+      const above = document.createElement('div');
+      above.style.setProperty('height', '3000px');
       const button = Object.assign(document.createElement('button'), { textContent: 'page button' });
-      const tall = document.createElement('div');
-      tall.className = 'tall';
-      // Height through CSSOM: the test page runs without a stylesheet.
-      tall.style.setProperty('height', '2000px');
-      spacer.append(tall, button, Object.assign(document.createElement('div'), { className: 'after' }));
-      spacer.lastElementChild!.setAttribute('data-x', '');
-      (spacer.lastElementChild as HTMLElement).style.setProperty('height', '2000px');
-      document.body.append(spacer);
+      const below = document.createElement('div');
+      below.style.setProperty('height', '3000px');
+      page.append(above, button, below);
+      document.body.append(page);
       await waitFor(() => document.documentElement.style.getPropertyValue('scroll-padding-bottom'));
       button.focus();
       const r = button.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      expect(hit).to.equal(button);
+      expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).to.equal(button);
     });
 
     it('Escape, scrolling and clicking outside grant nothing and leave it open', async () => {
@@ -189,6 +186,24 @@ describe('consentry-banner', () => {
       for (const r of rest) expect(Math.abs(r.width - a.width)).to.be.at.most(1);
       expect(await axeViolations(banner.element)).to.deep.equal([]);
     });
+  });
+
+  it('at 320 px with the WCAG 1.4.12 text-spacing overrides, clips no text', async () => {
+    await setViewport({ width: 320, height: 568 });
+    const config = await productConfig();
+    config.language = 'de'; // the longest built-in labels
+    await bootUi(config);
+    banner = await BannerHarness.find();
+    const spacing = new CSSStyleSheet();
+    spacing.replaceSync(
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+    );
+    banner.root.adoptedStyleSheets = [...banner.root.adoptedStyleSheets, spacing];
+    for (const b of banner.choices) {
+      expect(b.scrollWidth, b.textContent ?? '').to.be.at.most(b.clientWidth);
+      expect(b.scrollHeight, b.textContent ?? '').to.be.at.most(b.clientHeight);
+    }
+    expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
   });
 
   describe('layouts', () => {
