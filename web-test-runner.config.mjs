@@ -84,7 +84,8 @@ export default {
   middleware: [testReceipts],
   files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  concurrency: 2,
+  // One page at a time: specs share the origin's cookies and localStorage.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [browserContextCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
