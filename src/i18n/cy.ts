@@ -3,7 +3,7 @@ import type { Strings } from './index.js';
 /** Welsh (Cymraeg). */
 export default {
   bannerTitle: 'Cwcis ar y wefan hon',
-  bannerText: 'Rydym yn defnyddio cwcis i wneud i’r wefan weithio. Gyda’ch caniatâd rydym hefyd yn eu defnyddio i’w gwella ac i fesur ein hysbysebion.',
+  bannerText: 'Rydym yn defnyddio cwcis sydd eu hangen ar y wefan i weithio. Gyda’ch caniatâd byddem hefyd yn defnyddio cwcis dewisol, y gallwch eu dewis fesul un.',
   policy: 'Polisi preifatrwydd a chwcis',
   acceptAll: 'Derbyn y cyfan',
   rejectAll: 'Gwrthod y cyfan',

@@ -3,7 +3,7 @@ import type { Strings } from './index.js';
 /** German. */
 export default {
   bannerTitle: 'Cookies auf dieser Website',
-  bannerText: 'Wir verwenden Cookies, damit die Website funktioniert. Mit Ihrer Einwilligung nutzen wir sie auch, um sie zu verbessern und unsere Werbung zu messen.',
+  bannerText: 'Wir verwenden Cookies, die die Website zum Funktionieren braucht. Mit Ihrer Einwilligung würden wir auch optionale Cookies verwenden, die Sie einzeln wählen können.',
   policy: 'Datenschutz- und Cookie-Richtlinie',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',

@@ -6,7 +6,7 @@
  */
 export const en = {
   bannerTitle: 'Cookies on this site',
-  bannerText: 'We use cookies to make the site work. With your consent we also use them to improve it and to measure our adverts.',
+  bannerText: 'We use cookies the site needs to work. With your consent we would also use optional cookies, which you can choose one by one.',
   policy: 'Privacy and cookie policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',

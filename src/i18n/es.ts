@@ -3,7 +3,7 @@ import type { Strings } from './index.js';
 /** Spanish. */
 export default {
   bannerTitle: 'Cookies en este sitio',
-  bannerText: 'Usamos cookies para que el sitio funcione. Con su consentimiento, también las usamos para mejorarlo y medir nuestros anuncios.',
+  bannerText: 'Usamos las cookies que el sitio necesita para funcionar. Con su consentimiento también usaríamos cookies opcionales, que puede elegir una a una.',
   policy: 'Política de privacidad y cookies',
   acceptAll: 'Aceptar todo',
   rejectAll: 'Rechazar todo',

@@ -3,7 +3,7 @@ import type { Strings } from './index.js';
 /** French. */
 export default {
   bannerTitle: 'Cookies sur ce site',
-  bannerText: 'Nous utilisons des cookies pour faire fonctionner le site. Avec votre accord, nous les utilisons aussi pour l’améliorer et mesurer nos publicités.',
+  bannerText: 'Nous utilisons les cookies nécessaires au fonctionnement du site. Avec votre accord, nous utiliserions aussi des cookies facultatifs, que vous pouvez choisir un par un.',
   policy: 'Politique de confidentialité et de cookies',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
