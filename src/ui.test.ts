@@ -11,8 +11,10 @@ const CSP = [
   'trusted-types lit-html consentry',
 ].join('; ');
 
-/** A same-origin iframe whose document is served under the strict CSP and loads the UI from source. */
-const strictPage = async (): Promise<HTMLIFrameElement> => {
+const EMBED = '<iframe data-consent="marketing:youtube" data-src="/test/fixtures/xss/README.md" width="300" height="150" title="Video"></iframe>';
+
+/** A same-origin iframe whose document is served under the strict CSP and loads the core from source. */
+const strictPage = async (body = `<p>Page</p>${EMBED}`): Promise<HTMLIFrameElement> => {
   const frame = document.createElement('iframe');
   frame.dataset.test = '';
   frame.width = '1024';
@@ -20,7 +22,7 @@ const strictPage = async (): Promise<HTMLIFrameElement> => {
   frame.srcdoc = `<!doctype html><html lang="en"><head>
     <meta http-equiv="Content-Security-Policy" content="${CSP}">
     <script type="module" src="/src/ui.csp.harness.ts"></script></head>
-    <body><p>Page</p><iframe data-consent="marketing:youtube" data-src="/test/fixtures/xss/README.md" width="300" height="150" title="Video"></iframe></body></html>`;
+    <body>${body}</body></html>`;
   document.body.append(frame);
   await waitFor(() => frame.contentWindow?.consentryCsp, 8000);
   return frame;
@@ -58,6 +60,39 @@ describe('the UI under a strict Content-Security-Policy and Trusted Types', () =
     expect(doc.querySelector('consentry-placeholder')).to.be.null;
 
     expect(violations).to.deep.equal([]);
+    api.destroy();
+  });
+});
+
+describe('the UI chunk on the network', () => {
+  afterEach(resetUi);
+
+  /** Files of the UI chunk (served from source here) the page requested. */
+  const uiRequests = (frame: HTMLIFrameElement) =>
+    (frame.contentWindow as Window).performance
+      .getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname)
+      .filter((path) => path == '/src/ui.ts' || path.startsWith('/src/elements/consentry-banner/'));
+
+  it('is downloaded on a first visit and not for a returning visitor with a stored choice', async () => {
+    const config = await configWithVideo();
+    config.cookie = { name: 'consentry-return' };
+
+    const first = await strictPage('<p>Page</p>');
+    const firstApi = await first.contentWindow!.consentryCsp!.createConsentry(config, { load: first.contentWindow!.consentryCsp!.loadChunk, gpc: false });
+    const banner = await waitFor(() => first.contentDocument?.querySelector('consentry-banner')?.shadowRoot?.querySelector('button[part="reject-all"]'));
+    (banner as HTMLButtonElement).click();
+    await waitFor(() => !firstApi.needsChoice());
+    expect(uiRequests(first)).to.include('/src/ui.ts');
+    firstApi.destroy();
+
+    const again = await strictPage('<p>Page</p>');
+    const api = await again.contentWindow!.consentryCsp!.createConsentry(config, { load: again.contentWindow!.consentryCsp!.loadChunk, gpc: false });
+    await waitFor(() => again.contentDocument?.querySelector('consentry-reopen'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.needsChoice()).to.be.false;
+    expect(again.contentDocument?.querySelector('consentry-banner')).to.be.null;
+    expect(uiRequests(again)).to.deep.equal([]);
     api.destroy();
   });
 });
