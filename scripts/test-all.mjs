@@ -48,8 +48,9 @@ const parse = {
     return p && { passed: +p[1], failed: f ? +f[1] : 0 };
   },
   smoke: (out) => {
-    const m = last(out, /(\d+) stories? passed, (\d+) failed/g);
-    return m && { passed: +m[1], failed: +m[2] };
+    const ok = last(out, /(\d+) stories loaded with no console error/g);
+    const bad = last(out, /(\d+) of (\d+) stories failed/g);
+    return bad ? { passed: +bad[2] - +bad[1], failed: +bad[1] } : ok && { passed: +ok[1], failed: 0 };
   },
 };
 
