@@ -1,7 +1,12 @@
-// Two builds from one source tree:
-//  1. ESM (npm and the lazily loaded chunks): dist/index.js plus ui.js,
-//     policy.js and validate.js, which share a lit chunk. Declarations in dist/types.
-//  2. The script-tag build dist/consentry.js: a classic script (no `type=module`
+// Builds from one source tree:
+//  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js and
+//     validate.js. ui.js holds lit-html and the banner itself, so the banner
+//     is one request; the preference centre and placeholders import from it.
+//     Declarations in dist/types.
+//  2. policy.js on its own (with its own lit): sharing a chunk with ui.js would
+//     put a second request in front of every first-visit banner.
+//  3. decide.js on its own, for the script-tag build.
+//  4. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
 import typescript from '@rollup/plugin-typescript';
@@ -27,17 +32,31 @@ export default [
     input: {
       index: 'src/index.ts',
       ui: 'src/ui.ts',
-      policy: 'src/policy.ts',
       validate: 'src/validate/index.ts',
     },
+    // Entry chunks may export more than their own module: no re-export stubs.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
+      // Everything the banner needs goes into the ui entry itself: one request,
+      // no import waterfall before the first frame. Later chunks import from it.
+      manualChunks: (id) =>
+        /node_modules\/(lit-html|@lit\/reactive-element\/css-tag)|src\/(ui\.ts|styles\/|internal\/|controllers\/|i18n\/(index|en)\.ts|elements\/consentry-banner\/)/.test(
+          id,
+        )
+          ? 'ui'
+          : undefined,
     },
     plugins: [nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
+  },
+  {
+    input: { policy: 'src/policy.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
   },
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// css-tag directly: the first-visit chunk carries lit-html, not all of lit.
+import { css } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Shared design tokens for every Consentry element. Each `--consentry-*`

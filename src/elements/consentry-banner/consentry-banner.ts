@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit-html';
 import type { ConsentApi } from '../../core/types.js';
+import { FirstLayerElement } from '../../internal/first-layer-element.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { localeFor } from '../../i18n/index.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
@@ -12,7 +13,9 @@ import { bannerStyles } from './consentry-banner.styles.js';
  * the banner leaves only when the core has a decision.
  *
  * Set `api` before connecting it. The host gets `lang`, `dir`, `layout`
- * (`bar`, `box`, `center`) and the config's theme.
+ * (`bar`, `box`, `center`) and the config's theme. Built on lit-html with
+ * `FirstLayerElement` (not LitElement) to fit the first-visit budget; it
+ * renders synchronously when connected, so it is laid out in that frame.
  *
  * @csspart banner - The labelled region.
  * @csspart accept-all - The *Accept all* button.
@@ -27,7 +30,7 @@ import { bannerStyles } from './consentry-banner.styles.js';
  * @cssproperty --consentry-radius
  * @cssproperty --consentry-font
  */
-export class ConsentryBanner extends LitElement {
+export class ConsentryBanner extends FirstLayerElement {
   static override styles = [tokens, focusRing, buttons, bannerStyles];
 
   api?: ConsentApi;
@@ -39,14 +42,15 @@ export class ConsentryBanner extends LitElement {
   });
 
   override connectedCallback(): void {
-    super.connectedCallback();
     const config = this.api?.config;
-    if (!config) return;
-    const { lang, dir } = localeFor(config);
-    this.lang = lang;
-    this.dir = dir;
-    this.setAttribute('layout', config.ui?.layout ?? 'bar');
-    applyTheme(this, config.theme);
+    if (config) {
+      const { lang, dir } = localeFor(config);
+      this.lang = lang;
+      this.dir = dir;
+      this.setAttribute('layout', config.ui?.layout ?? 'bar');
+      applyTheme(this, config.theme);
+    }
+    super.connectedCallback();
   }
 
   override render() {
@@ -82,13 +86,9 @@ export class ConsentryBanner extends LitElement {
     </section>`;
   }
 
-  protected override updated(): void {
+  protected override updated(first: boolean): void {
     if (this.api && !this.api.needsChoice()) this.remove();
-  }
-
-  protected override firstUpdated(changed: PropertyValues): void {
-    super.firstUpdated(changed);
-    if (this.getAttribute('layout') != 'center') this.resize.observe(this);
+    else if (first && this.getAttribute('layout') != 'center') this.resize.observe(this);
   }
 
   override disconnectedCallback(): void {
