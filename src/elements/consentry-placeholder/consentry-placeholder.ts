@@ -7,10 +7,10 @@ import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
 import { placeholderStyles } from './consentry-placeholder.styles.js';
 
-/** `[category, service]` from `data-consent="category:service"` or `data-service`. */
+/** `[category, service]` from `data-consent="category:service"`, the one form the core's gate reads. */
 const gatedBy = (frame: HTMLIFrameElement): [string, string | undefined] => {
   const [category = '', service] = (frame.getAttribute('data-consent') ?? '').split(':');
-  return [category, service || frame.dataset.service || undefined];
+  return [category, service || undefined];
 };
 
 /**
