@@ -15,6 +15,9 @@ export default tseslint.config(
       'demo/vendor/**',
       'bench/peers/**',
       'bench/results/**',
+      '.tmp/**',
+      'docs/**',
+      'bench/pages/**',
     ],
   },
   js.configs.recommended,
@@ -28,6 +31,7 @@ export default tseslint.config(
     rules: {
       // lit binds `this` for @event listeners, so method references are fine.
       '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
@@ -69,5 +73,9 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
   },
 );

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { stamped } from './stamp.js';
 
 const [command, ...args] = process.argv.slice(2);
 const stamp = args.includes('--stamp');
@@ -35,16 +36,6 @@ const canonical = (value) =>
           .join(',')}}`
       : JSON.stringify(value);
 
-/** FNV-1a, 32 bit, base36: the same digest as `fnv` in src/core/consent-cookie.ts (a spec checks they agree). */
-export const fnv = (text) => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x1000193);
-  return (h >>> 0).toString(36);
-};
-
-/** The stamp the core compares: a digest of the file as parsed, without the stamp itself. */
-export const validationStamp = (config) => fnv(JSON.stringify({ ...config, $validated: undefined }));
-
 let failed = false;
 for (const file of files) {
   const name = files.length > 1 ? file : basename(file);
@@ -62,12 +53,8 @@ for (const file of files) {
   for (const { path, message } of issues) console.log(`${where(path)}: ${message}`);
   if (issues.length) failed = true;
   else {
-    const { $schema, ...rest } = config;
     const hash = createHash('sha256').update(canonical(config)).digest('base64');
-    if (stamp) {
-      const stamped = { ...($schema ? { $schema } : {}), $validated: validationStamp(config), ...rest };
-      writeFileSync(file, JSON.stringify(stamped, null, 2) + '\n');
-    }
+    if (stamp) writeFileSync(file, JSON.stringify(stamped(config), null, 2) + '\n');
     console.log(`${name}: valid (sha256-${hash})${stamp ? ', stamped' : ''}`);
   }
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecord, readCookie } from './consent-cookie.js';
 import { ConfigError, effectiveBasis } from './config.js';
-import { addScript, addToPage, boot, browserCookies, exampleConfig, nextTask, ran, reset, uiCalls } from './core.harness.js';
+import { fnv } from './consent-cookie.js';
+import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, nextTask, ran, reset, uiCalls } from './core.harness.js';
 import type { ChangeDetail, CookieDeclaration } from './types.js';
 
 const DAY = 864e5;
@@ -369,4 +370,51 @@ describe('the consent core', () => {
       configHash: 'x',
     };
   }
+});
+
+describe('the validation stamp', () => {
+  afterEach(reset);
+
+  const loadsOf = () => {
+    const asked: string[] = [];
+    return { asked, load: (chunk: Parameters<typeof chunks>[0]) => (asked.push(chunk), chunks(chunk)) };
+  };
+
+  it('the core and `consentry check --stamp` compute the same digest', async () => {
+    // bin/stamp.js is plain JS served by the test runner from the repo root.
+    const { fnv: cliFnv, validationStamp } = (await import(`${'/bin/stamp.js'}`)) as {
+      fnv: (s: string) => string;
+      validationStamp: (c: unknown) => string;
+    };
+    for (const text of ['', 'consentry', JSON.stringify(exampleConfig()), 'ünïcødé ✓'])
+      expect(cliFnv(text)).to.equal(fnv(text));
+    expect(validationStamp({ ...exampleConfig(), $validated: 'old' })).to.equal(fnv(JSON.stringify(exampleConfig())));
+  });
+
+  it('a config with a matching stamp is not validated again: no validator download', async () => {
+    const { validationStamp } = (await import(`${'/bin/stamp.js'}`)) as { validationStamp: (c: unknown) => string };
+    const config = exampleConfig();
+    config.$validated = validationStamp(config);
+    const { asked, load } = loadsOf();
+    await boot(config, { load });
+    expect(asked).not.to.include('validate');
+  });
+
+  it('an edited config (stale stamp) is validated, and refused when wrong', async () => {
+    const { validationStamp } = (await import(`${'/bin/stamp.js'}`)) as { validationStamp: (c: unknown) => string };
+    const config = exampleConfig();
+    config.$validated = validationStamp(config);
+    config.categories[3].basis = 'objection'; // the marketer's edit after stamping
+    const { asked, load } = loadsOf();
+    const error = await boot(config, { load }).then(() => null, (e: unknown) => e as ConfigError);
+    expect(asked).to.include('validate');
+    expect(error?.issues.join()).to.contain('categories[3].basis');
+  });
+
+  it('a returning visitor whose choice was made under this exact config skips the validator', async () => {
+    await (await boot()).rejectAll();
+    const { asked, load } = loadsOf();
+    await boot(exampleConfig(), { load });
+    expect(asked).not.to.include('validate');
+  });
 });
