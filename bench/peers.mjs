@@ -17,7 +17,7 @@
 //
 //   npm run bench                   # 15 runs
 //   BENCH_RUNS=20 npm run bench
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,9 +271,14 @@ async function main() {
     process.exit(1);
   }
   makePages();
+  // A private copy of dist/, so a rebuild during the run cannot change what is measured.
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'consentry-bench-dist-'));
+  cpSync(path.join(repo, 'dist'), dist, { recursive: true });
+  process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
   const site = await startDemoServer({
     root: path.join(here, 'pages'),
     mounts: [
+      ['/dist/', dist],
       ['/css/', path.join(repo, 'demo/css')],
       ['/peers/vanilla-cookieconsent/', path.join(repo, 'node_modules/vanilla-cookieconsent/dist')],
       ['/peers/orejime/', path.join(repo, 'node_modules/orejime/dist')],

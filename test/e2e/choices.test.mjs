@@ -160,6 +160,12 @@ describe('choices', () => {
 
     await load('/');
     assert.equal(await banner(page).isVisible(), false, 'asked again without a revision change');
+    // Let this page's tags finish loading before counting requests for the next one.
+    await eventually(async () => {
+      const ran = await ranOnPage(page);
+      return ran.vitals === 1 && ran.prefs === 1 && ran.pixelInit === 1;
+    }, { message: 'tags of the accepted page' });
+    await sleep(500);
 
     stack.site.setConfig((config) => ({ ...config, revision: config.revision + 1 }));
     const since = visit.requests.length;

@@ -7,7 +7,7 @@
 // free ports on 127.0.0.1, and one Chromium; each test gets a fresh context.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,23 @@ export function requireBuild() {
   }
 }
 
+/**
+ * A private copy of the build for one test file, so a rebuild running at the
+ * same time (another terminal, another engineer) cannot pull files from under
+ * the browser. E2E_DIST=<dir> copies that build instead.
+ */
+function snapshotDist() {
+  const source = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
+  const copy = mkdtempSync(path.join(tmpdir(), 'consentry-e2e-dist-'));
+  cpSync(source, copy, { recursive: true });
+  snapshots.push(copy);
+  return copy;
+}
+const snapshots = [];
+process.on('exit', () => {
+  for (const dir of snapshots) rmSync(dir, { recursive: true, force: true });
+});
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -85,14 +102,15 @@ export async function eventually(probe, { timeout = 8000, interval = 100, messag
  * The receipts server as a child process. `start()` may be called again after
  * `stop()` (same port, same database) to simulate an outage.
  */
-export function receiptsServer({ port, allowedOrigins }) {
+export function receiptsServer({ port, allowedOrigins, onPortChange = () => {} }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'consentry-e2e-'));
   const db = path.join(dir, 'receipts.db');
-  const origin = `http://127.0.0.1:${port}`;
+  let origin = `http://127.0.0.1:${port}`;
   let child = null;
   let output = '';
 
-  async function start() {
+  async function startOnce() {
+    output = '';
     child = spawn(process.execPath, [path.join(repo, 'server/bin/consentry-receipts.js'), 'serve'], {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,6 +141,21 @@ export function receiptsServer({ port, allowedOrigins }) {
     );
   }
 
+  // The free port may be taken by another process before the server binds it
+  // (other test suites run on this machine too): take another one and tell the site.
+  async function start() {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await startOnce();
+      } catch (error) {
+        if (attempt >= 4 || !/EADDRINUSE/.test(String(error.message))) throw error;
+        port = await freePort();
+        origin = `http://127.0.0.1:${port}`;
+        onPortChange(`${origin}/receipts`);
+      }
+    }
+  }
+
   async function stop() {
     if (!child || child.exitCode !== null) return;
     const proc = child;
@@ -133,9 +166,15 @@ export function receiptsServer({ port, allowedOrigins }) {
   }
 
   return {
-    port,
-    origin,
-    endpoint: `${origin}/receipts`,
+    get port() {
+      return port;
+    },
+    get origin() {
+      return origin;
+    },
+    get endpoint() {
+      return `${origin}/receipts`;
+    },
     start,
     stop,
     output: () => output,
@@ -178,14 +217,18 @@ export async function startStack(options = {}) {
   const site = await startDemoServer({
     // E2E_DIST=/some/dist runs the suite against another build (e.g. a
     // deliberately broken one, to see which checks catch it).
-    mounts: process.env.E2E_DIST ? [['/dist/', path.resolve(process.env.E2E_DIST)]] : [],
+    mounts: [['/dist/', snapshotDist()]],
     csp: options.csp,
     trustedTypes: options.trustedTypes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
     quiet: true,
   });
   const parentDomainOrigin = `http://${PARENT_DOMAIN_HOST}:${site.port}`;
-  const receipts = receiptsServer({ port: receiptsPort, allowedOrigins: [site.origin, parentDomainOrigin] });
+  const receipts = receiptsServer({
+    port: receiptsPort,
+    allowedOrigins: [site.origin, parentDomainOrigin],
+    onPortChange: (endpoint) => site.setReceiptsUrl(endpoint),
+  });
   if (options.startReceipts !== false) await receipts.start();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
