@@ -1,12 +1,12 @@
 // Builds from one source tree:
-//  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js and
-//     validate.js. ui.js holds lit-html and the banner itself, so the banner
-//     is one request; the preference centre and placeholders import from it.
+//  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js, policy.js
+//     and validate.js. ui.js holds lit-html and the banner itself, so the
+//     banner is one request; the preference centre, the placeholders and the
+//     policy viewer import lit-html from it (one lit-html per page: a second
+//     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types.
-//  2. policy.js on its own (with its own lit): sharing a chunk with ui.js would
-//     put a second request in front of every first-visit banner.
-//  3. decide.js on its own, for the script-tag build.
-//  4. The script-tag build dist/consentry.js: a classic script (no `type=module`
+//  2. decide.js on its own, for the script-tag build.
+//  3. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
 import typescript from '@rollup/plugin-typescript';
@@ -32,6 +32,7 @@ export default [
     input: {
       index: 'src/index.ts',
       ui: 'src/ui.ts',
+      policy: 'src/policy.ts',
       validate: 'src/validate/index.ts',
     },
     // Entry chunks may export more than their own module: no re-export stubs.
@@ -52,11 +53,6 @@ export default [
           : undefined,
     },
     plugins: [nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
-  },
-  {
-    input: { policy: 'src/policy.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
   },
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build

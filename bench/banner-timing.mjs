@@ -22,14 +22,18 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { stamped } from '../bin/stamp.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Math.max(15, Math.min(100, Number(process.env.BENCH_RUNS ?? 20)));
 // The build to serve as /dist/ (BENCH_DIST lets a private build be measured while dist/ is rebuilt).
 const DIST = join(repo, process.env.BENCH_DIST ?? 'dist');
 
-const config = JSON.parse(await readFile(join(repo, 'test/fixtures/configs/product-example.json'), 'utf8'));
-delete config.receipts; // no network beyond the page's own files
+const example = JSON.parse(await readFile(join(repo, 'test/fixtures/configs/product-example.json'), 'utf8'));
+delete example.receipts; // no network beyond the page's own files
+// Production configs are stamped by `consentry check --stamp` (no validator download);
+// BENCH_UNSTAMPED=1 measures an unstamped one, which fetches the validator first.
+const config = process.env.BENCH_UNSTAMPED ? example : stamped(example);
 
 const PROBE = `
 performance.mark('probe');
