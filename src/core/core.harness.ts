@@ -87,7 +87,7 @@ export const chunks = (chunk: ChunkName): Promise<unknown> =>
       ? import('../validate/index.js')
       : chunk === 'ui'
         ? Promise.resolve(recordingUi)
-        : new Promise(() => {});
+        : (uiCalls.push('load:' + chunk), new Promise(() => {}));
 
 /** A core on the test page with the real chunks and no GPC unless the test says. */
 export const boot = async (config = exampleConfig(), env: Partial<CoreEnv> = {}): Promise<ConsentApi> => {

@@ -8,11 +8,8 @@ export interface CoreEnv {
   document: Document;
   /** Current time in ms (tests move it to check expiry). */
   now: () => number;
-  /**
-   * Loads a lazily built chunk (`ui`, `policy`, `validate`). `null` runs the
-   * core headless: no validation chunk, no UI (unit tests of the core).
-   */
-  load: ((chunk: ChunkName) => Promise<unknown>) | null;
+  /** Loads a lazily built chunk (`ui`, `policy`, `validate`, `decide`). The entries pass theirs. */
+  load: (chunk: ChunkName) => Promise<unknown>;
   /** Global Privacy Control as the browser reports it. */
   gpc: boolean;
   /** Jurisdiction rendered by the page's server (`data-jurisdiction`), if any. */
@@ -35,7 +32,8 @@ export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => {
   return {
     document,
     now: Date.now,
-    load: null,
+    // Without a loader nothing can be validated or shown: fail closed.
+    load: (chunk) => Promise.reject(Error('consentry: no loader for ' + chunk)),
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     storage,
     ...partial,

@@ -349,6 +349,17 @@ describe('the consent core', () => {
       expect(document.querySelector('consentry-reopen')).to.equal(null);
     });
 
+    it('loads the policy chunk for a <consentry-policy> on the page, or added later (once)', async () => {
+      await boot();
+      await nextTask();
+      expect(uiCalls).not.to.include('load:policy');
+      addToPage('<consentry-policy></consentry-policy>');
+      await nextTask();
+      addToPage('<consentry-policy></consentry-policy>');
+      await nextTask();
+      expect(uiCalls.filter((c) => c == 'load:policy')).to.have.length(1);
+    });
+
     it('any [data-consentry-open] element opens the preferences through the UI chunk', async () => {
       await boot();
       const link = addToPage('<a href="#" data-consentry-open>Cookie settings</a>').querySelector('a')!;

@@ -40,6 +40,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const optional = ids.filter((id) => !necessary.includes(id));
   const objection = ids.filter((id) => bases[id] === 'objection');
   const ads = cats.filter(isAdvertising).map((c) => c.id);
+  const services = cats.flatMap((c) => c.services?.map((s) => c.id + ':' + s.id) ?? []);
   const gpc = env.gpc && config.gpc?.honour !== false;
   const consentMode = config.consentMode?.enabled;
   const language = config.language ?? (doc.documentElement.lang || navigator.language);
@@ -50,8 +51,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // Before anything asynchronous: the default must precede every tag on the page.
   if (consentMode) consentDefault(config);
 
-  const load = <T>(chunk: ChunkName): Promise<T> =>
-    env.load ? (env.load(chunk) as Promise<T>) : Promise.reject(Error(chunk));
+  const load = <T>(chunk: ChunkName) => env.load(chunk) as Promise<T>;
   // A cache key only (the receipt's sha256 configHash is the decide chunk's): the
   // same digest `consentry check --stamp` writes into a config that passed.
   const configKey = fnv(JSON.stringify({ ...config, $validated: undefined }));
@@ -63,10 +63,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     return r &&
       r.revision === config.revision &&
       r.granted.every((id) => optional.includes(id)) &&
-      r.services.every((s) => {
-        const [c, v] = s.split(':');
-        return cats.some((x) => x.id === c && x.services?.some((y) => y.id === v));
-      }) &&
+      r.services.every((s) => services.includes(s)) &&
       r.at <= now + DAY &&
       now - r.at < lifetime(r.granted) * DAY
       ? r
@@ -111,7 +108,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   if (!record) void loadUi().catch(() => {});
   // Validation costs a chunk: skip it when the CLI stamped this exact config as
   // valid, or when it was validated before the stored choice was made.
-  if (env.load && config.$validated !== configKey && record?.configHash !== configKey) {
+  if (config.$validated !== configKey && record?.configHash !== configKey) {
     const issues = (await load<ValidateModule>('validate')).validateConfig(config);
     if (issues.length) throw new ConfigError(issues.map((i) => `${i.path || 'config'}: ${i.message}`));
   }
@@ -182,6 +179,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       await (await loadUi()).openPreferences(api, opener ?? doc.activeElement);
     },
     destroy: () => {
+      policy.disconnect();
       gate.disconnect();
       decider?.stop();
       listeners.clear();
@@ -194,23 +192,28 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   gate.apply();
   doc.addEventListener('click', onOpenClick);
 
-  if (env.load) {
-    // Receipts an earlier page could not deliver.
-    if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
-    // The signal arrived after an earlier choice that allowed advertising or exception categories.
-    if (gpc && record && !record.gpc && record.granted.some((id) => ads.includes(id) || objection.includes(id)))
-      await decide('gpc', 'signal', record.granted.filter((id) => !ads.includes(id) && !objection.includes(id)));
-    if (record) mountReopen();
-    else
-      shown((m) => {
-        m.showBanner(api);
-        // The banner is up; fetch the decide chunk while the visitor reads it.
-        setTimeout(() => void loadDecider().catch(() => {}), 99);
-      });
-    whenBody(() => {
-      if (doc.querySelector('consentry-policy')) void load<PolicyModule>('policy').then((m) => m.definePolicy(api));
+  // Receipts an earlier page could not deliver.
+  if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
+  // The signal arrived after an earlier choice that allowed advertising or exception categories.
+  if (gpc && record && !record.gpc && record.granted.some((id) => ads.includes(id) || objection.includes(id)))
+    await decide('gpc', 'signal', record.granted.filter((id) => !ads.includes(id) && !objection.includes(id)));
+  if (record) mountReopen();
+  else
+    shown((m) => {
+      m.showBanner(api);
+      // The banner is up; fetch the decide chunk while the visitor reads it.
+      setTimeout(() => void loadDecider().catch(() => {}), 99);
     });
-  }
+  // The policy viewer, on the page now or added later (a single-page app's route).
+  const findPolicy = () => {
+    if (doc.querySelector('consentry-policy')) {
+      policy.disconnect();
+      void load<PolicyModule>('policy').then((m) => m.definePolicy(api));
+    }
+  };
+  const policy = new MutationObserver(findPolicy);
+  policy.observe(doc, { childList: true, subtree: true });
+  findPolicy();
 
   emit('consentry:ready', { state: api.getState() });
   return api;
