@@ -61,6 +61,7 @@ const receipts = spawn(process.execPath, [path.join(repo, 'server/bin/consentry-
     RECEIPTS_DB: path.join(repo, '.tmp/demo-receipts.db'),
     ALLOWED_ORIGINS: [siteOrigin, `http://localhost:${sitePort}`].join(','),
     ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? 'demo-admin-token',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
 
