@@ -115,7 +115,9 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
 
   const whenBody = (fn: () => void) =>
     doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn, { once: true });
-  const shown = (fn: (m: UiModule) => unknown) => whenBody(() => void loadUi().then(fn, console.error));
+  // The body is looked for once the chunk is here: by then the parser has usually
+  // reached <body>, and waiting for DOMContentLoaded would cost frames.
+  const shown = (fn: (m: UiModule) => unknown) => void loadUi().then((m) => whenBody(() => fn(m)), console.error);
 
   const listeners = new Set<(detail: ChangeDetail, state: ConsentState) => void>();
   const gate = createGate(doc, (c, s) => api.get(c, s), () => shown((m) => m.mountPlaceholders(api)));
