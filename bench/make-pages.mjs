@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stamped, validationStamp } from '../bin/stamp.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -74,9 +75,12 @@ ${wiring.tail}</body>
   }
   // Consentry's config is the demo's, as it stands (the bench server points
   // its receipts endpoint at a local stub).
+  // Stamped as the demo's is (when the demo's stamp is current), so visitors
+  // skip the validator chunk as they would on a real site.
   const config = JSON.parse(readFileSync(path.join(repo, 'demo/consent.json'), 'utf8'));
+  const valid = config.$validated !== undefined && config.$validated === validationStamp(config);
   config.$schema = '../../../schema.json';
-  writeFileSync(path.join(pages, 'consentry', 'consent.json'), JSON.stringify(config, null, 2) + '\n');
+  writeFileSync(path.join(pages, 'consentry', 'consent.json'), JSON.stringify(valid ? stamped(config) : config, null, 2) + '\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

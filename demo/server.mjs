@@ -17,6 +17,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stamped, validationStamp } from '../bin/stamp.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -125,7 +126,14 @@ export async function startDemoServer(options = {}) {
 
   async function serveConfig(req, res, file) {
     let config = JSON.parse(await fs.readFile(file, 'utf8'));
-    if (receiptsUrl) config = { ...config, receipts: { ...(config.receipts ?? {}), endpoint: receiptsUrl } };
+    if (receiptsUrl) {
+      const wasValid = config.$validated !== undefined && config.$validated === validationStamp(config);
+      config = { ...config, receipts: { ...(config.receipts ?? {}), endpoint: receiptsUrl } };
+      // Pointing a validated config at another http(s) endpoint keeps it valid:
+      // re-stamp it so visitors still skip the validator chunk. Test mutations
+      // below are not re-stamped, so they go through the validator.
+      if (wasValid) config = stamped(config);
+    }
     if (configMutator) config = configMutator(structuredClone(config)) ?? config;
     send(res, 200, TYPES['.json'], JSON.stringify(config, null, 2), { 'cache-control': 'no-cache' });
   }
