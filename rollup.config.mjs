@@ -16,7 +16,7 @@ import terser from '@rollup/plugin-terser';
 const terserOptions = {
   ecma: 2020,
   module: true,
-  compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+  compress: { passes: 5, unsafe_arrows: true, pure_getters: true },
   format: { comments: false },
 };
 
@@ -68,6 +68,7 @@ export default [
       format: 'iife',
       sourcemap: true,
     },
-    plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
+    // A second terser pass over the first one's output finds a little more (about 15 B here, where every byte is budgeted).
+    plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false }), terser({ ...terserOptions, module: false })],
   },
 ];

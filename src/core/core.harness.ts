@@ -79,15 +79,20 @@ const recordingUi: UiModule = {
   mountPlaceholders: () => void uiCalls.push('mountPlaceholders'),
 };
 
+/** Every chunk the core asked for, in order. */
+export const loads: ChunkName[] = [];
+
 /** Loads the real decide and validate chunks; the UI is the recorder above (the elements have their own specs). */
-export const chunks = (chunk: ChunkName): Promise<unknown> =>
-  chunk === 'decide'
+export const chunks = (chunk: ChunkName): Promise<unknown> => {
+  loads.push(chunk);
+  return chunk === 'decide'
     ? import('./decide.js')
     : chunk === 'validate'
       ? import('../validate/index.js')
       : chunk === 'ui'
         ? Promise.resolve(recordingUi)
-        : (uiCalls.push('load:' + chunk), new Promise(() => {}));
+        : new Promise(() => {});
+};
 
 /** A core on the test page with the real chunks and no GPC unless the test says. */
 export const boot = async (config = exampleConfig(), env: Partial<CoreEnv> = {}): Promise<ConsentApi> => {
@@ -101,6 +106,7 @@ export const reset = async (): Promise<void> => {
   for (const api of live) api.destroy();
   live = [];
   uiCalls.length = 0;
+  loads.length = 0;
   document.querySelectorAll('consentry-reopen').forEach((el) => el.remove());
   await executeServerCommand('clear-cookies');
   localStorage.clear();

@@ -33,7 +33,7 @@ export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => {
     document,
     now: Date.now,
     // Without a loader nothing can be validated or shown: fail closed.
-    load: (chunk) => Promise.reject(Error('consentry: no loader for ' + chunk)),
+    load: (chunk) => Promise.reject(Error(chunk)),
     gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
     storage,
     ...partial,

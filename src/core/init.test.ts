@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { encodeRecord, readCookie } from './consent-cookie.js';
 import { ConfigError, effectiveBasis } from './config.js';
 import { fnv } from './consent-cookie.js';
-import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, nextTask, ran, reset, uiCalls } from './core.harness.js';
+import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, loads, nextTask, ran, reset, uiCalls } from './core.harness.js';
 import type { ChangeDetail, CookieDeclaration } from './types.js';
 
 const DAY = 864e5;
@@ -24,6 +24,20 @@ describe('the consent core', () => {
       expect(api.get('analytics')).to.equal(false);
       expect(document.cookie).to.equal('');
       expect(localStorage.length).to.equal(0);
+    });
+
+    it('fetches the decide chunk only once the visitor presses a pointer or a key, or decides', async () => {
+      await boot();
+      await nextTask(150);
+      expect(loads).not.to.include('decide');
+      document.dispatchEvent(new PointerEvent('pointerdown'));
+      expect(loads).to.include('decide');
+    });
+
+    it('a decision made through the API before any interaction still applies (it fetches the chunk itself)', async () => {
+      const api = await boot();
+      await api.rejectAll();
+      expect(api.needsChoice()).to.equal(false);
     });
 
     it('fires consentry:ready with the state', async () => {
@@ -272,6 +286,17 @@ describe('the consent core', () => {
       expect(actions).to.deep.equal(['gpc/signal']);
     });
 
+    it('is recorded once when it first appears after a refusal, and not again on later pages', async () => {
+      await (await boot()).rejectAll();
+      const actions: string[] = [];
+      const listener = (e: CustomEvent<ChangeDetail>) => actions.push(e.detail.action);
+      document.addEventListener('consentry:change', listener);
+      await boot(exampleConfig(), { gpc: true });
+      await boot(exampleConfig(), { gpc: true });
+      document.removeEventListener('consentry:change', listener);
+      expect(actions).to.deep.equal(['gpc']);
+    });
+
     it('is ignored when honour is false', async () => {
       const config = exampleConfig();
       config.gpc = { honour: false };
@@ -352,12 +377,12 @@ describe('the consent core', () => {
     it('loads the policy chunk for a <consentry-policy> on the page, or added later (once)', async () => {
       await boot();
       await nextTask();
-      expect(uiCalls).not.to.include('load:policy');
+      expect(loads).not.to.include('policy');
       addToPage('<consentry-policy></consentry-policy>');
       await nextTask();
       addToPage('<consentry-policy></consentry-policy>');
       await nextTask();
-      expect(uiCalls.filter((c) => c == 'load:policy')).to.have.length(1);
+      expect(loads.filter((c) => c == 'policy')).to.have.length(1);
     });
 
     it('any [data-consentry-open] element opens the preferences through the UI chunk', async () => {

@@ -196,15 +196,19 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
 
   // Receipts an earlier page could not deliver.
   if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
-  // The signal arrived after an earlier choice that allowed advertising or exception categories.
-  if (gpc && record && !record.gpc && record.granted.some((id) => ads.includes(id) || objection.includes(id)))
+  // The signal is new since the stored choice: refuse advertising and object to the
+  // exception categories, and record that the signal was seen (once: the record now has it).
+  if (gpc && record && !record.gpc)
     await decide('gpc', 'signal', record.granted.filter((id) => !ads.includes(id) && !objection.includes(id)));
   if (record) mountReopen();
   else
     shown((m) => {
       m.showBanner(api);
-      // The banner is up; fetch the decide chunk while the visitor reads it.
-      setTimeout(() => void loadDecider().catch(() => {}), 99);
+      // The decide chunk (cookie writer, receipts) is fetched as the visitor's
+      // pointer goes down or a key is pressed, ahead of the click: a visit that
+      // only reads the page never pays for it.
+      for (const type of ['pointerdown', 'keydown'])
+        doc.addEventListener(type, () => void loadDecider().catch(() => {}));
     });
   // The policy viewer, on the page now or added later (a single-page app's route).
   const findPolicy = () => {
