@@ -24,7 +24,8 @@ const main = /<main id="main">[\s\S]*?<\/main>/.exec(source)[0].replace(/\s*<fig
 /** How each tool is put on the page: head, gated analytics markup, end of body. */
 export const TOOLS = {
   consentry: {
-    head: `  <script src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`,
+    // The preload lets the config download beside the script (the README recommends it with data-config).
+    head: `  <link rel="preload" href="/consentry/consent.json" as="fetch" crossorigin>\n  <script src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`,
     gated: `  <script type="text/plain" data-consent="analytics" src="/shared/analytics.js"></script>`,
     tail: '',
   },

@@ -22,6 +22,9 @@ const load = (chunk: ChunkName): Promise<unknown> => import(base + chunk + '.js'
 
 const boot = async (): Promise<void> => {
   const url = script?.dataset.config;
+  // No consent cookie (by its default name) at all: the banner will be needed, so
+  // fetch it beside the config. (A site that renames the cookie prefetches it always.)
+  if (!document.cookie.includes('consentry=')) void load('ui').catch(() => {});
   const inline = document.getElementById('consentry-config');
   const config = url
     ? await fetchConfig(url)

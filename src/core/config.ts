@@ -40,6 +40,5 @@ export const assertReadable = (config: unknown): ConsentryConfig => {
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
     super('consentry: invalid config:\n' + issues.join('\n'));
-    this.name = 'ConfigError';
   }
 }

@@ -49,7 +49,8 @@ export const bannerStyles = css`
     display: grid;
     grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5rem;
-    max-width: 42rem;
+    /* Room for "Manage preferences" on one line in a desktop bar. */
+    max-width: 50rem;
   }
   @media (max-width: 30rem) {
     .actions {

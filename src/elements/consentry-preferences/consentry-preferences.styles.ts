@@ -141,9 +141,15 @@ export const preferencesStyles = css`
     background: var(--consentry-background);
     border-top: 2px solid var(--consentry-border);
   }
+  /* On a phone: reject and accept side by side (equal), save below, so the
+     sticky footer leaves the categories most of the screen. */
   @media (max-width: 30rem) {
     .actions {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      padding: 0.5rem 1rem;
+    }
+    [part='save'] {
+      grid-column: 1 / -1;
     }
   }
   .status:not(:empty) {
