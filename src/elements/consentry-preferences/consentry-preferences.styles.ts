@@ -151,6 +151,9 @@ export const preferencesStyles = css`
     [part='save'] {
       grid-column: 1 / -1;
     }
+    .actions button {
+      padding-inline: 0.5rem;
+    }
   }
   .status:not(:empty) {
     position: fixed;
