@@ -21,8 +21,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { stamped } from '../bin/stamp.js';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Math.max(15, Math.min(100, Number(process.env.BENCH_RUNS ?? 20)));
@@ -83,11 +83,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 
 const runs = [];
 try {

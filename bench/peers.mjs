@@ -25,6 +25,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
 import { makePages } from './make-pages.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -67,16 +68,7 @@ const TOOLS = {
   },
 };
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 // Installed before any page script: finds the banner's first visible frame,
 // and collects long tasks, layout shifts and Event Timing entries.

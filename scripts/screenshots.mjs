@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(repo, 'docs/screenshots');
@@ -27,11 +27,7 @@ mkdirSync(out, { recursive: true });
 
 // No decision is made, so no receipt is posted: the receipts server is not needed.
 const site = await startDemoServer({ quiet: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage', '--hide-scrollbars'],
-});
+const browser = await launchChromium(['--hide-scrollbars']);
 const written = [];
 try {
   for (const scheme of SCHEMES) {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
@@ -36,16 +37,7 @@ export const GATED_PATHS = [
 export const DEMO_PAGES = ['/', '/services.html', '/guides/check-out-day.html', '/contact.html', '/privacy.html'];
 export const ARTICLE = '/guides/check-out-day.html';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 export function requireBuild() {
   const dist = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
