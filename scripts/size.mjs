@@ -57,7 +57,7 @@ console.log('  ' + 'first visit total'.padEnd(42) + fmt(firstVisit));
 const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file)]);
 const onDemand = ['decide.js', 'validate.js', 'policy.js', ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
   .filter((f) => f.endsWith('.js') && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
-console.log('on demand (decide: prefetched after the banner shows; validate: only for an unstamped, changed config)');
+console.log('on demand (decide: at the first pointer or key press; validate: only for an unstamped, changed config)');
 for (const f of onDemand) console.log('  ' + f.padEnd(42) + fmt(measure(f)));
 
 let failed = false;
