@@ -18,7 +18,7 @@ export const DEFAULT_MAPPING: Record<string, ConsentModeType[]> = {
 };
 
 /** All seven v2 types: the default mapping happens to name each once. */
-export const CONSENT_MODE_TYPES = Object.values(DEFAULT_MAPPING).flat();
+const CONSENT_MODE_TYPES = Object.values(DEFAULT_MAPPING).flat();
 
 const gtag = (...args: unknown[]): void => {
   const w = globalThis as Win;

@@ -21,20 +21,11 @@ const domains = (host: string, declared: (string | undefined)[]): string[] => {
 const paths = (path: string): string[] =>
   path.split('/').map((_, i, all) => all.slice(0, i + 1).join('/') || '/');
 
-const declared = (categories: CategoryConfig[]) => categories.flatMap((c) => c.services ?? []);
-const present = (doc: Document) => doc.cookie.split(';').map((c) => c.split('=')[0].trim());
-
-/** Is any cookie these categories declare on the page right now? */
-export const declaredCookiePresent = (doc: Document, categories: CategoryConfig[]): boolean => {
-  const cookies = declared(categories).flatMap((s) => s.cookies ?? []);
-  return present(doc).some((name) => cookies.some((c) => matches(c.name, name)));
-};
-
 export const clearCategories = (doc: Document, categories: CategoryConfig[], storage?: Storage | null): void => {
-  const services = declared(categories);
+  const services = categories.flatMap((c) => c.services ?? []);
   const cookies = services.flatMap((s) => s.cookies ?? []);
   const keys = services.flatMap((s) => s.storage ?? []);
-  for (const name of present(doc)) {
+  for (const name of doc.cookie.split(';').map((c) => c.split('=')[0].trim())) {
     const hits = cookies.filter((c) => matches(c.name, name));
     if (!hits.length) continue;
     for (const domain of domains(location.hostname, hits.map((c) => c.domain)))

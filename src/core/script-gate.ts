@@ -27,7 +27,7 @@ const trusted = (kind: 'createScript' | 'createScriptURL', value: string): strin
 };
 
 /** `data-consent="category"` or `data-consent="category:service"`. */
-export const parseConsent = (el: Element): [string, string | undefined] => {
+const parseConsent = (el: Element): [string, string | undefined] => {
   const [category = '', service] = (el.getAttribute('data-consent') ?? '').split(':');
   return [category, service];
 };
