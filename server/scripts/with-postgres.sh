@@ -27,15 +27,18 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ]; t
 fi
 
 if [ "$(id -u)" = 0 ]; then
-  as_pg() { runuser -u postgres -- "$@"; }
+  # From / : the postgres user may not be allowed into the caller's folder.
+  as_pg() { (cd / && runuser -u postgres -- "$@"); }
   PG_USER=postgres
+  # Directly under /tmp: the postgres user cannot enter a root-only $TMPDIR
+  # (CI gives each run a private one).
+  PG_DIR="$(mktemp -d /tmp/consentry-pg.XXXXXX)"
+  chown postgres "$PG_DIR"
 else
   as_pg() { "$@"; }
   PG_USER="$(id -un)"
+  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/consentry-pg.XXXXXX")"
 fi
-
-PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/consentry-pg.XXXXXX")"
-[ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
 
 cleanup() {
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
