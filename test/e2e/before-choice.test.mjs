@@ -1,7 +1,7 @@
 // PECR-1 and PECR-7: nothing non-essential before a choice, and silence is
 // not consent.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DEMO_PAGES,
   NOTHING_RAN,
@@ -9,7 +9,7 @@ import {
   openPage,
   ranOnPage,
   sleep,
-  startStack,
+  useStack,
   state,
   storageSnapshot,
   waitForBanner,
@@ -17,13 +17,7 @@ import {
 } from './helpers.mjs';
 
 describe('before any choice', () => {
-  let stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('no page fetches a gated URL or stores anything, not even the consent cookie', async () => {
     const visit = await openPage(stack);

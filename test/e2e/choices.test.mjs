@@ -2,7 +2,7 @@
 // the Consent Mode order), a custom choice, a revision bump, expiry, GPC and
 // the per-embed allow.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import {
   ARTICLE,
   CONSENT_COOKIE,
@@ -17,7 +17,7 @@ import {
   ranOnPage,
   setToggle,
   sleep,
-  startStack,
+  useStack,
   state,
   storageSnapshot,
   waitForBanner,
@@ -27,18 +27,12 @@ import {
 const DAY = 86400000;
 
 describe('choices', () => {
-  let stack;
+  const stack = useStack();
   let visit;
-  before(async () => {
-    stack = await startStack();
-  });
   afterEach(async () => {
     await visit?.close();
     visit = undefined;
     stack.site.setConfig(null);
-  });
-  after(async () => {
-    await stack?.close();
   });
 
   async function load(pathname = ARTICLE, options) {
@@ -226,10 +220,7 @@ describe('choices', () => {
     const ran = await ranOnPage(page);
     assert.equal(ran.pixel, 0, 'the marketing pixel loaded under GPC');
 
-    const receipts = await eventually(async () => {
-      const list = await stack.receipts.history(current.subject);
-      return list.length > 0 && list;
-    }, { message: 'a receipt for the GPC visitor' });
+    const receipts = await stack.receipts.waitForHistory(current.subject, { message: 'a receipt for the GPC visitor' });
     const last = receipts.at(-1);
     assert.equal(last.signals.gpc, true, 'signals.gpc not recorded');
     assert.ok(last.denied.includes('marketing'));

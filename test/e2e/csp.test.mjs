@@ -1,7 +1,7 @@
 // SEC-1/2/3: the whole journey under the strict CSP (nonce for the gated
 // inline scripts) with Trusted Types enforced: zero violations.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ARTICLE,
   cspViolations,
@@ -14,20 +14,14 @@ import {
   reopenButton,
   setToggle,
   sleep,
-  startStack,
+  useStack,
   state,
   waitForBanner,
   waitForReady,
 } from './helpers.mjs';
 
 describe('strict CSP with Trusted Types', () => {
-  let stack;
-  before(async () => {
-    stack = await startStack({ csp: true, trustedTypes: true });
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ csp: true, trustedTypes: true });
 
   it('the headers are really strict', async () => {
     const res = await fetch(stack.site.origin + '/');

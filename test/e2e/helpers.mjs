@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { after, before } from 'node:test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
@@ -37,7 +38,6 @@ export const GATED_PATHS = [
 export const DEMO_PAGES = ['/', '/services.html', '/guides/check-out-day.html', '/contact.html', '/privacy.html'];
 export const ARTICLE = '/guides/check-out-day.html';
 
-const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 export function requireBuild() {
   const dist = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
@@ -170,6 +170,13 @@ export function receiptsServer({ port, allowedOrigins, onPortChange = () => {} }
     start,
     stop,
     output: () => output,
+    /** Waits until the server holds at least `atLeast` receipts of a visitor; returns them, oldest first. */
+    waitForHistory(subject, { atLeast = 1, ...options } = {}) {
+      return eventually(async () => {
+        const list = await this.history(subject);
+        return list.length >= atLeast && list;
+      }, options);
+    },
     /** A visitor's receipts, oldest first. */
     async history(subject) {
       const res = await fetch(`${origin}/receipts/${encodeURIComponent(subject)}`);
@@ -223,10 +230,10 @@ export async function startStack(options = {}) {
   });
   if (options.startReceipts !== false) await receipts.start();
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      ...CHROMIUM_FLAGS,
+      ...CHROMIUM_ARGS,
       // *.keyhold.test is 127.0.0.1, so `.keyhold.test` is a real parent domain
       // for cookies; treat it as secure so Secure cookies and crypto.randomUUID work.
       '--host-resolver-rules=MAP *.keyhold.test 127.0.0.1',
@@ -244,6 +251,21 @@ export async function startStack(options = {}) {
       await site.close();
     },
   };
+}
+
+/**
+ * Starts the stack before the suite's tests and closes it after them. The
+ * returned object is filled with the stack's fields once it is up.
+ */
+export function useStack(options) {
+  const stack = {};
+  before(async () => {
+    Object.assign(stack, await startStack(options));
+  });
+  after(async () => {
+    await stack.close?.();
+  });
+  return stack;
 }
 
 /**

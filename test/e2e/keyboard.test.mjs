@@ -1,8 +1,8 @@
 // A11Y-2/PECR-11 by keyboard only: Tab to the banner, manage, switch one
 // category on, save, reopen through the floating button, reject all. No mouse.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { ARTICLE, banner, dialog, eventually, openPage, ranOnPage, startStack, state, waitForBanner, waitForReady } from './helpers.mjs';
+import { describe, it } from 'node:test';
+import { ARTICLE, banner, dialog, eventually, openPage, ranOnPage, useStack, state, waitForBanner, waitForReady } from './helpers.mjs';
 
 /** The focused element, through shadow roots, described for assertions. */
 async function focused(page) {
@@ -48,13 +48,7 @@ const inHost = (host) => (f) => f.hosts.includes(host);
 const hasPart = (part) => (f) => f.part.split(/\s+/).includes(part);
 
 describe('keyboard only', () => {
-  let stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('the whole journey works with the keyboard alone', async () => {
     const visit = await openPage(stack);

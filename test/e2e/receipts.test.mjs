@@ -1,7 +1,7 @@
 // CR-1/CR-5: each decision reaches the receipts server, and a receipt made
 // while the server was down arrives exactly once when it is back.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ARTICLE,
   bannerButton,
@@ -10,7 +10,7 @@ import {
   openPage,
   ranOnPage,
   sleep,
-  startStack,
+  useStack,
   state,
   waitForBanner,
   waitForReady,
@@ -19,13 +19,7 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('receipts', () => {
-  let stack;
-  before(async () => {
-    stack = await startStack({ startReceipts: false });
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  const stack = useStack({ startReceipts: false });
 
   it('a receipt made while the server is down arrives exactly once after it is back', async () => {
     const visit = await openPage(stack);
@@ -43,10 +37,7 @@ describe('receipts', () => {
       await stack.receipts.start();
       await page.goto(stack.site.origin + '/');
       await waitForReady(page);
-      const receipts = await eventually(async () => {
-        const list = await stack.receipts.history(subject);
-        return list.length > 0 && list;
-      }, { timeout: 15000, message: 'the queued receipt to arrive' });
+      const receipts = await stack.receipts.waitForHistory(subject, { timeout: 15000, message: 'the queued receipt to arrive' });
       assert.equal(receipts[0].action, 'reject-all');
 
       // No duplicate: give retries time, navigate again, count again.
@@ -73,10 +64,7 @@ describe('receipts', () => {
       await bannerButton(page, 'accept-all').click();
       await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags' });
       const { subject } = await state(page);
-      const [receipt] = await eventually(async () => {
-        const list = await stack.receipts.history(subject);
-        return list.length > 0 && list;
-      }, { message: 'the accept-all receipt' });
+      const [receipt] = await stack.receipts.waitForHistory(subject, { message: 'the accept-all receipt' });
 
       assert.equal(receipt.schema, 'consentry-receipt/1');
       assert.match(receipt.id, UUID);

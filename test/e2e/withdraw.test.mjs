@@ -2,7 +2,7 @@
 // www.keyhold.test (mapped to 127.0.0.1) so the stand-in trackers set their
 // cookies on the parent domain .keyhold.test, as gtag.js and the Meta Pixel do.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   banner,
   bannerButton,
@@ -14,7 +14,7 @@ import {
   reopenButton,
   setToggle,
   sleep,
-  startStack,
+  useStack,
   state,
   waitForBanner,
   waitForReady,
@@ -22,13 +22,7 @@ import {
 } from './helpers.mjs';
 
 describe('withdrawal', () => {
-  let stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('withdrawing analytics deletes its cookies on the parent domain, stores a receipt and stops the tags', async () => {
     const visit = await openPage(stack);
@@ -67,10 +61,7 @@ describe('withdrawal', () => {
       assert.deepEqual(left.filter((c) => /^_ga/.test(c)), [], `analytics cookies left: ${left}`);
       assert.ok(left.some((c) => c.startsWith('_fbp@')), 'the marketing cookie was deleted too');
 
-      const receipts = await eventually(async () => {
-        const list = await stack.receipts.history(subject);
-        return list.length >= 2 && list;
-      }, { message: 'the withdrawal receipt' });
+      const receipts = await stack.receipts.waitForHistory(subject, { atLeast: 2, message: 'the withdrawal receipt' });
       const last = receipts.at(-1);
       assert.ok(last.denied.includes('analytics'), `last receipt: ${JSON.stringify(last)}`);
       assert.ok(['withdraw', 'custom'].includes(last.action), `action ${last.action}`);
