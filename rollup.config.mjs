@@ -27,7 +27,7 @@ const ts = (declarations) =>
     ...(declarations ? {} : { declaration: false, declarationDir: undefined }),
   });
 
-export default [
+const library = [
   {
     input: {
       index: 'src/index.ts',
@@ -71,3 +71,28 @@ export default [
     plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
   },
 ];
+
+// ── Framework adapters (consentry/react, consentry/vue) ─────────────────────
+// One build per adapter, each a single file beside index.js. The frameworks
+// are peer dependencies and the core is imported from ./index.js, so a page
+// that also imports `consentry` gets one core. Not minified: bundlers do that.
+// react.js starts with 'use client' for the Next.js App Router.
+const coreEntry = new URL('./src/index.js', import.meta.url).pathname;
+const adapter = (name, banner) => ({
+  input: { [name]: `src/${name}/index.ts` },
+  external: (id, importer) =>
+    /^(react|react-dom|vue)(\/|$)/.test(id) ||
+    (!!importer && id.startsWith('.') && new URL(id, `file://${importer}`).pathname === coreEntry),
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    sourcemap: true,
+    banner,
+    paths: (id) => (id === coreEntry ? './index.js' : id),
+  },
+  plugins: [ts(false)],
+});
+export const adapters = [adapter('react', "'use client';"), adapter('vue')];
+
+export default [...library, ...adapters];

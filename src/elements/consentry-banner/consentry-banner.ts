@@ -17,6 +17,8 @@ import { bannerStyles } from './consentry-banner.styles.js';
  * `FirstLayerElement` (not LitElement) to fit the first-visit budget; it
  * renders synchronously when connected, so it is laid out in that frame.
  *
+ * @tag consentry-banner
+ * @summary The first layer: Accept all, Reject all and Manage preferences, of equal prominence.
  * @csspart banner - The labelled region.
  * @csspart accept-all - The *Accept all* button.
  * @csspart reject-all - The *Reject all* button.

@@ -22,6 +22,8 @@ const gatedBy = (frame: HTMLIFrameElement): [string, string | undefined] => {
  *
  * Set `api` and `frame`, then insert it before the iframe (see `mountPlaceholders`).
  *
+ * @tag consentry-placeholder
+ * @summary Stands in for a gated iframe until its category or service is allowed.
  * @csspart allow-category - Allows the whole category.
  * @csspart allow-service - Allows only this service.
  * @cssproperty --consentry-background

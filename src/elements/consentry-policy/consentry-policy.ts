@@ -58,6 +58,8 @@ interface Source {
  * api is handed over by `definePolicy(api)`; set `api` (or `config`) to
  * use another.
  *
+ * @tag consentry-policy
+ * @summary The privacy-policy viewer: sanitised Markdown or HTML, contents, versions and the cookie table.
  * @csspart policy - The whole viewer.
  * @csspart header - Title, version line, notices and history.
  * @csspart meta - The version and last-updated line.

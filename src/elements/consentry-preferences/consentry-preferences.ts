@@ -19,6 +19,8 @@ const FOCUSABLE = 'button, input:not(:disabled), summary, a[href]';
  *
  * Set `api`, connect it, then call `show(opener)`.
  *
+ * @tag consentry-preferences
+ * @summary The preference centre: a modal dialog with a switch per category and per-service detail.
  * @csspart dialog - The `<dialog>`.
  * @csspart category - One category: switch, description and details.
  * @csspart toggle - A category's switch.
