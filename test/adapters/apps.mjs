@@ -50,7 +50,7 @@ const vueSfc = (isCustomElement, ssr) => ({
       const resolveDir = path.dirname(args.path);
       if (!descriptor.scriptSetup && !descriptor.script) {
         // A template-only component.
-        const t = compileTemplate({ source: descriptor.template.content, filename: args.path, id, ssr, compilerOptions: { isCustomElement } });
+        const t = compileTemplate({ source: descriptor.template.content, filename: args.path, id, ssr, ssrCssVars: [], compilerOptions: { isCustomElement } });
         if (t.errors.length) throw t.errors[0];
         const render = ssr ? 'ssrRender' : 'render';
         return { contents: `${t.code}\nexport default { ${render} };`, loader: 'js', resolveDir };
@@ -151,6 +151,7 @@ export const serve = async ({ port, render, clientDir }) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify(testConfig()));
       }
+      if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
       if (url.pathname === '/privacy.md') {
         res.writeHead(200, { 'content-type': 'text/markdown' });
         return res.end('## Who we are\n\nKeyhold Inventories.\n');
