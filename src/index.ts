@@ -9,6 +9,7 @@ import type { CoreEnv } from './core/env.js';
 import type { ChunkName, ConsentApi, ConsentryConfig } from './core/types.js';
 
 export type * from './core/types.js';
+export type * from './tag-map.js';
 export type { CoreEnv } from './core/env.js';
 export { ConfigError } from './core/config.js';
 export { createConsentry };
