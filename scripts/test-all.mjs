@@ -2,7 +2,8 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find.
 //   1. build the library and the receipts server, and check the byte budgets
 //   2. unit and component specs in Chromium (@web/test-runner)
-//   3. node specs of the config schema
+//   3. node specs of the config schema; the React/Vue adapters (server
+//      rendering in node, hydration in Chromium), the package and the CDN build
 //   4. the receipts server on SQLite and a PostgreSQL it starts itself
 //   5. the end-to-end compliance suite against the demo on 127.0.0.1
 //   6. Storybook: build, then load every story headless
@@ -16,6 +17,7 @@ const steps = [
   { name: 'size budgets', cmd: 'npm run size' },
   { name: 'unit and component specs (Chromium)', cmd: 'npx wtr --static-logging', counts: 'wtr' },
   { name: 'schema agreement (node)', cmd: 'node --test test/unit/', counts: 'node' },
+  { name: 'framework adapters, package and CDN (node + Chromium)', cmd: 'node --test --test-concurrency=1 test/adapters/', counts: 'node' },
   { name: 'receipts server (SQLite + PostgreSQL)', cmd: 'npm test -w server', counts: 'node' },
   { name: 'end-to-end compliance (demo on 127.0.0.1)', cmd: 'npm run test:e2e', counts: 'node' },
   { name: 'storybook build and smoke', cmd: 'npm run test:stories', counts: 'smoke' },
