@@ -29,6 +29,7 @@ export const readmeSnippets = () => {
 export const writeApp = (prefix) => {
   const dir = path.join(repo, '.tmp', `adapters-${prefix}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const snippets = readmeSnippets();
   for (const [name, code] of snippets) {
     if (!name.startsWith(prefix + '/')) continue;
@@ -137,8 +138,8 @@ const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.md': 't
 
 /**
  * A tiny server on 127.0.0.1: `render(req)` answers `/` with the server-rendered
- * page, `/consent.json` is the test config, `/_app/*` the client bundle. Counts
- * the requests per path.
+ * page, `/consent.json` is the test config, `/_app/*` the client bundle,
+ * `/dist/*` the built package. Counts the requests per path.
  */
 export const serve = async ({ port, render, clientDir }) => {
   const hits = new Map();
@@ -155,6 +156,13 @@ export const serve = async ({ port, render, clientDir }) => {
       if (url.pathname === '/privacy.md') {
         res.writeHead(200, { 'content-type': 'text/markdown' });
         return res.end('## Who we are\n\nKeyhold Inventories.\n');
+      }
+      if (url.pathname.startsWith('/dist/')) {
+        // The built package, for pages that use the script-tag build.
+        const file = path.join(repo, path.normalize(url.pathname));
+        if (!file.startsWith(path.join(repo, 'dist')) || !existsSync(file)) throw Object.assign(new Error('not found'), { status: 404 });
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        return res.end(readFileSync(file));
       }
       if (url.pathname.startsWith('/_app/')) {
         const file = path.join(clientDir, path.normalize(url.pathname.slice(6)));
