@@ -39,8 +39,10 @@ const scriptTagApi = (): Promise<ConsentApi> =>
  * a config it waits for the script-tag build's `window.Consentry`; with one,
  * it uses `window.Consentry` when the script-tag build is already there.
  */
-export const connect = (config?: ConnectConfig): Promise<ConsentApi> =>
-  (connecting ??= (
+export const connect = (config?: ConnectConfig): Promise<ConsentApi> => {
+  if (typeof document === 'undefined')
+    return Promise.reject(new Error('consentry: connect() runs in the browser only; call it from an effect or onMounted'));
+  return (connecting ??= (
     window.Consentry ? Promise.resolve(window.Consentry) : config === undefined ? scriptTagApi() : init(config)
   ).then((a) => {
     api = a;
@@ -48,6 +50,7 @@ export const connect = (config?: ConnectConfig): Promise<ConsentApi> =>
     publish(a.getState());
     return a;
   }));
+};
 
 /** The API once `connect()` has resolved, else `null` (always `null` on the server). */
 export const getApi = (): ConsentApi | null => api;

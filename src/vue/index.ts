@@ -81,7 +81,9 @@ export const ConsentGate = defineComponent({
   /** `default`: the embed; `fallback`: shown when not allowed; `pending`: while not known yet (default nothing). */
   slots: Object as SlotsType<{ default?: () => unknown; fallback?: () => unknown; pending?: () => unknown }>,
   setup(props, { slots }) {
-    const allowed = useConsent(props.category, props.service);
+    const state = useConsentState();
+    // Props are read inside the computed: a gate re-pointed at another category follows it.
+    const allowed = computed(() => granted(state.value, props.category, props.service));
     return () => (allowed.value === null ? slots.pending?.() : allowed.value ? slots.default?.() : slots.fallback?.());
   },
 });

@@ -49,6 +49,11 @@ describe('consentry/react on the server', () => {
     assert.equal(typeof result.ConsentGate, 'function');
   });
 
+  it('refuses to boot on the server, with an error that says where to call it', async () => {
+    const { connect } = await import('consentry/react');
+    await assert.rejects(connect('/consent.json'), /connect\(\) runs in the browser only; call it from an effect or onMounted/);
+  });
+
   it('is a client module for the App Router', () => {
     assert.match(readFileSync(path.join(repo, 'dist/react.js'), 'utf8'), /^'use client';\n/);
   });
