@@ -16,7 +16,7 @@ requireBuild();
 
 /** Installed before any page script: counts what the page does while it loads and hydrates. */
 const recorder = () => {
-  const log = { ready: 0, banners: 0, frames: 0, framesRemoved: 0, hydrationErrors: [] };
+  const log = { ready: 0, banners: 0, frames: 0, framesRemoved: 0, fallbacks: 0, hydrationErrors: [] };
   window.__adapterLog = log;
   document.addEventListener('consentry:ready', () => log.ready++);
   const isFrame = (n) => n.nodeType === 1 && (n.matches('iframe[title="Our video"]') || !!n.querySelector('iframe[title="Our video"]'));
@@ -25,6 +25,8 @@ const recorder = () => {
       for (const n of r.addedNodes) {
         if (n.nodeName === 'CONSENTRY-BANNER') log.banners++;
         if (isFrame(n)) log.frames++;
+        // The gate's refusal text (the snippets' fallback): for a visitor who agreed, a flash.
+        if (n.nodeType === 1 && n.textContent.includes('sets cookies')) log.fallbacks++;
       }
       for (const n of r.removedNodes) if (isFrame(n)) log.framesRemoved++;
     }
@@ -72,6 +74,7 @@ const journeys = (start) => {
     const l = await log(page);
     assert.equal(l.ready, 1, 'consentry:ready events');
     assert.equal(l.banners, 1);
+    assert.equal(l.fallbacks, 1, 'the fallback rendered once');
     assert.equal(site.hits.get('/consent.json'), 1, 'config requests');
 
     // The choice reaches the gate through the core's onChange.
@@ -92,6 +95,7 @@ const journeys = (start) => {
     await page.waitForTimeout(300);
     const l = await log(page);
     assert.equal(l.banners, 0, 'banners mounted');
+    assert.equal(l.fallbacks, 0, 'fallbacks rendered before the embed');
     assert.equal(l.frames, 1, 'iframe insertions');
     assert.equal(l.framesRemoved, 0, 'iframe removals');
     assert.equal(l.ready, 1, 'consentry:ready events');
