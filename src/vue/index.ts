@@ -13,8 +13,10 @@
 import { computed, defineComponent, onMounted, onUnmounted, shallowRef, type PropType, type Ref, type SlotsType } from 'vue';
 import { connect, getApi, getSnapshot, granted, subscribe, type ConnectConfig } from '../adapters/connect.js';
 import type { ConsentApi, ConsentState } from '../core/types.js';
+import type { ConsentryVueElements } from './elements.js';
 
 export type { ConnectConfig } from '../adapters/connect.js';
+export type { ConsentryVueElements } from './elements.js';
 export { connect };
 
 /** The visitor's consent state; `null` until mounted in the browser and Consentry is ready. */
@@ -87,3 +89,9 @@ export const ConsentGate = defineComponent({
     return () => (allowed.value === null ? slots.pending?.() : allowed.value ? slots.default?.() : slots.fallback?.());
   },
 });
+
+declare module 'vue' {
+  // The elements in templates (`<consentry-policy src="/privacy.md" />`), typed for vue-tsc.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends ConsentryVueElements {}
+}

@@ -2,7 +2,8 @@
 // resolves to a packed file, the adapters, their types and the elements
 // manifest are in `npm pack`, the manifest says what the elements' JSDoc
 // says, and the types work for a TypeScript app (the README's Next.js
-// snippets, the JSX props of the elements, the tag map). Run `npm run build` first.
+// snippets with tsc, its Nuxt snippets with vue-tsc, the elements' props in
+// JSX and templates, the tag map). Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ describe('the package', () => {
       'dist/types/react/index.d.ts',
       'dist/types/react/elements.d.ts',
       'dist/types/vue/index.d.ts',
+      'dist/types/vue/elements.d.ts',
       'dist/types/adapters/connect.d.ts',
       'dist/types/tag-map.d.ts',
       'dist/custom-elements.json',
@@ -173,5 +175,65 @@ export const boot = () => init('/consent.json');
       out = e.stdout + e.stderr;
     }
     assert.equal(out, '', 'tsc reports nothing');
+  });
+});
+
+describe('the Vue types, in a Nuxt app', () => {
+  let app;
+  before(() => {
+    app = writeApp('nuxt');
+    // What Nuxt generates for its auto-imports (.nuxt/components.d.ts), so strict templates know them.
+    writeFileSync(
+      path.join(app.dir, 'components.d.ts'),
+      `import type { DefineComponent } from 'vue';
+import type TheVideo from './components/TheVideo.vue';
+declare module 'vue' {
+  interface GlobalComponents {
+    TheVideo: typeof TheVideo;
+    NuxtPage: DefineComponent;
+  }
+}
+export {};
+`,
+    );
+    writeFileSync(
+      path.join(app.dir, 'Consumer.vue'),
+      `<script setup lang="ts">
+import { ConsentGate, useConsent } from 'consentry/vue';
+import type { Ref } from 'vue';
+const marketing: Readonly<Ref<boolean | null>> = useConsent('marketing');
+</script>
+<template>
+  <consentry-policy markdown="## Who we are" no-consent-panel @load="(e: Event) => e.type" />
+  <!-- @vue-expect-error markdown is a string -->
+  <consentry-policy :markdown="42" />
+  <!-- @vue-expect-error scheme is light or dark -->
+  <consentry-policy scheme="sepia" />
+  <!-- @vue-expect-error a gate needs its category -->
+  <ConsentGate />
+  <p>{{ marketing }}</p>
+</template>
+`,
+    );
+    writeFileSync(
+      path.join(app.dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        include: ['**/*.vue', 'components.d.ts'],
+        exclude: ['nuxt.config.ts'],
+        vueCompilerOptions: { strictTemplates: true },
+      }),
+    );
+  });
+  after(() => app.remove());
+
+  it("type-checks the README's Nuxt snippets and the elements in strict templates with vue-tsc", () => {
+    let out = '';
+    try {
+      execFileSync(process.execPath, [path.join(repo, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', app.dir], { encoding: 'utf8' });
+    } catch (e) {
+      out = e.stdout + e.stderr;
+    }
+    assert.equal(out, '', 'vue-tsc reports nothing');
   });
 });
