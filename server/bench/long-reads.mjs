@@ -6,8 +6,10 @@
 //
 //   npm run bench:long-reads -w server            # both stores, 1M rows
 //   ROWS=100000 npm run bench:long-reads -w server
+//   STORES=sqlite LONG_READS_DB=/tmp/big.db …   # one store; an existing file is topped up to ROWS
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +37,7 @@ async function start(env) {
     env: { PATH: process.env.PATH, PORT: String(port), ALLOWED_ORIGINS: 'https://shop.example.co.uk', ADMIN_TOKEN, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, port };
     } catch {
@@ -43,7 +45,7 @@ async function start(env) {
     }
   }
   child.kill('SIGKILL');
-  throw new Error('serve did not answer /healthz in 30 s');
+  throw new Error('serve did not answer /healthz in 120 s');
 }
 
 /** Runs one long read and probes /healthz back to back (50 ms apart) until it ends. */
@@ -51,12 +53,16 @@ async function underProbe(port, path) {
   const waits = [];
   let done = false;
   const started = performance.now();
-  const read = (async () => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    let bytes = 0;
-    for await (const chunk of response.body) bytes += chunk.length;
-    return { status: response.status, bytes };
-  })().finally(() => (done = true));
+  // node:http rather than fetch: /verify sends its headers only after the
+  // whole walk, later than fetch's 300 s headers timeout on a slow machine.
+  const read = new Promise((resolve, reject) => {
+    get(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk) => (bytes += chunk.length));
+      response.on('end', () => resolve({ status: response.statusCode, bytes }));
+      response.on('error', reject);
+    }).on('error', reject);
+  }).finally(() => (done = true));
   while (!done) {
     const sent = performance.now();
     const probe = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -75,7 +81,13 @@ async function run(name, env) {
   const { store, clock } = await openSeedStore(env);
   const seedStart = performance.now();
   try {
-    await seedBulk(store, clock, { rows: ROWS, onProgress: (n) => n % 200_000 === 0 && process.stderr.write(`${name}: seeded ${n}\n`) });
+    let have = 0;
+    for await (const _ of store.export()) have += 1;
+    // Another seed, so topping up adds new ids rather than duplicates.
+    const rows = ROWS - have;
+    if (rows > 0) {
+      await seedBulk(store, clock, { rows, seed: have + 1, onProgress: (n) => n % 100_000 === 0 && process.stderr.write(`${name}: seeded ${have + n}\n`) });
+    }
   } finally {
     await store.close();
   }
@@ -83,18 +95,22 @@ async function run(name, env) {
   const { child, port } = await start(env);
   try {
     const results = [];
-    for (const path of ['/verify', '/export?format=csv']) results.push(await underProbe(port, path));
+    for (const path of ['/verify', '/export?format=csv']) {
+      results.push(await underProbe(port, path));
+      process.stderr.write(`${name}: ${JSON.stringify(results.at(-1))}\n`);
+    }
     return results.map((r) => ({ name, seedSeconds, ...r }));
   } finally {
     child.kill('SIGTERM');
   }
 }
 
+const STORES = (process.env.STORES ?? 'sqlite,postgres').split(',');
 const dir = mkdtempSync(join(tmpdir(), 'consentry-long-reads-'));
 const rows = [];
 try {
-  rows.push(...(await run('SQLite', { RECEIPTS_DB: join(dir, 'long.db') })));
-  if (process.env.DATABASE_URL) rows.push(...(await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL })));
+  if (STORES.includes('sqlite')) rows.push(...(await run('SQLite', { RECEIPTS_DB: process.env.LONG_READS_DB ?? join(dir, 'long.db') })));
+  if (STORES.includes('postgres') && process.env.DATABASE_URL) rows.push(...(await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL })));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -114,5 +130,5 @@ every 50 ms (one at a time) and the wait of each probe recorded. Client and serv
 
 ${table}
 `;
-writeFileSync(RESULTS, report);
+writeFileSync(process.env.LONG_READS_OUT ?? RESULTS, report);
 console.log(report);

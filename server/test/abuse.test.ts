@@ -168,15 +168,13 @@ for (const adapter of adapters) {
       await app.ready(); // compiling routes and schemas is not the walk
       for (const url of ['/verify', '/export?format=csv']) {
         // A ticker that runs whenever the loop is free, as a liveness probe would.
-        let turns = 0;
-        let longestGap = 0;
+        const gaps: number[] = [];
         let last = performance.now();
         let running = true;
         const tick = () => {
           const now = performance.now();
-          longestGap = Math.max(longestGap, now - last);
+          gaps.push(now - last);
           last = now;
-          turns += 1;
           if (running) setImmediate(tick);
         };
         setImmediate(tick);
@@ -185,10 +183,13 @@ for (const adapter of adapters) {
         assert.equal(response.statusCode, 200, url);
         if (url === '/verify') assert.equal(response.json().count, 20_000);
         else assert.equal(response.body.trim().split('\r\n').length, 20_001);
-        assert.ok(turns >= 20, `${url}: the event loop turned ${turns} times`);
-        // The slice is 8 ms; the rest is headroom for a loaded machine (a
-        // walk that does not yield blocks for seconds here).
-        assert.ok(longestGap < 500, `${url}: the event loop was blocked for ${longestGap.toFixed(0)} ms`);
+        // A walk that does not yield lets the loop turn once or never. The
+        // slice is 8 ms; the median leaves headroom for a loaded machine, where
+        // the process itself may wait for a core now and then.
+        gaps.sort((a, b) => a - b);
+        const median = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
+        assert.ok(gaps.length >= 20, `${url}: the event loop turned ${gaps.length} times`);
+        assert.ok(median < 100, `${url}: the event loop waited ${median.toFixed(0)} ms per turn (median)`);
       }
     });
   });
