@@ -147,7 +147,7 @@ const rows = [];
 try {
   rows.push(await measure('fastify echo (baseline)', [ECHO], {}, false));
   rows.push(await measure('receipts, SQLite (WAL, synchronous=FULL)', [BIN, 'serve'], { ...serverEnv, RECEIPTS_DB: join(dir, 'bench.db') }, true));
-  rows.push(await measure('receipts, PostgreSQL 15 (fsync=off)', [BIN, 'serve'], { ...serverEnv, DATABASE_URL: process.env.DATABASE_URL }, true));
+  rows.push(await measure(`receipts, PostgreSQL 15 (fsync=${process.env.PG_FSYNC ?? 'off'})`, [BIN, 'serve'], { ...serverEnv, DATABASE_URL: process.env.DATABASE_URL }, true));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -165,8 +165,8 @@ const report = `# Receipts server load benchmark
 \`npm run bench -w server\` — ${new Date().toISOString()}, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim()}.
 autocannon, ${CONNECTIONS} connections × ${DURATION_S} s after a 1 s warm-up, POST /receipts with one fresh receipt
 (new UUID) per request, client and server on the same machine over 127.0.0.1. Servers log at \`warn\`.
-The PostgreSQL cluster is the test one (fsync=off), so its figure is an upper bound; the SQLite run
-fsyncs every commit.
+The PostgreSQL cluster runs with fsync=${process.env.PG_FSYNC ?? 'off'} (\`npm run bench\` sets PG_FSYNC=on); the SQLite run
+fsyncs every commit (WAL, synchronous=FULL).
 
 ${table}
 `;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs a command with a throwaway PostgreSQL cluster on 127.0.0.1:
 #   sh scripts/with-postgres.sh <command> [args...]
-# initdb into a temp dir, start on a free port (55432 upwards) with fsync off,
+# initdb into a temp dir, start on a free port (55432 upwards, or PG_PORT) with
+# fsync off (PG_FSYNC=on for benchmarks that must pay for durability),
 # create database "consentry", export DATABASE_URL, run the command, then stop
 # the cluster and delete the dir, whether the command passed, failed or was
 # interrupted. As root the server runs as the postgres user.
@@ -63,7 +64,7 @@ attempts=0
 while :; do
   while [ "$PG_PORT" -lt 55632 ] && port_answers "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
   if as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off}" start >/dev/null; then
     break
   fi
   attempts=$((attempts + 1))
@@ -77,7 +78,7 @@ done
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" consentry
 
 export DATABASE_URL="postgres://$PG_USER@127.0.0.1:$PG_PORT/consentry"
-echo "with-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT" >&2
+echo "with-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, fsync=${PG_FSYNC:-off}" >&2
 
 status=0
 "$@" || status=$?

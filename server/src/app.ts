@@ -1,6 +1,8 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { clientKey, createAdminTokenGuard, TooManyGuessesError, type AdminTokenGuard, type AdminTokenGuardOptions } from './admin-token.js';
 import type { LogLevel } from './config.js';
 import { RequestError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
@@ -20,15 +22,32 @@ export interface AppOptions {
   rateLimit: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Time a client has to send a whole request (headers and body), in ms; then 408 and close. */
+  requestTimeoutMs?: number;
+  /** Budget of wrong admin tokens per client (tests shorten the window). */
+  adminGuesses?: AdminTokenGuardOptions;
   /** Proxy hops whose X-Forwarded-For is trusted (only used as the rate-limit key). */
   trustProxy?: number;
   log?: { level: LogLevel; stream?: NodeJS.WritableStream } | false;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Checks the admin token with one shared budget of wrong guesses (see admin-token.ts). */
+    adminTokenGuard: AdminTokenGuard;
+  }
+}
+
 /** Builds the receipts server without listening; `app.inject()` drives it in tests. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
   const app = Fastify({
     bodyLimit: options.bodyLimit,
+    // Node closes a request still arriving after this (a slow-body attack
+    // would otherwise hold a socket for Node's default of 5 minutes). The
+    // check runs every connectionsCheckingInterval (set below), so keep that short.
+    requestTimeout,
+    clientErrorHandler,
     trustProxy: trustHops(options.trustProxy ?? 0),
     logger: options.log ? { level: options.log.level, stream: options.log.stream, serializers: privateSerializers } : false,
     ajv: {
@@ -38,6 +57,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Node checks the deadlines every connectionsCheckingInterval (default 30 s,
+  // read when the server starts listening), and only honours requestTimeout
+  // when headersTimeout is no longer than it.
+  const server = app.server as { connectionsCheckingInterval?: number; headersTimeout: number };
+  server.connectionsCheckingInterval = Math.min(1000, Math.max(50, Math.floor(requestTimeout / 4)));
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeout);
+
   const store = withGroupCommit(options.store);
   app.addHook('onClose', async () => {
     await store.close();
@@ -46,9 +72,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
 
+  const guard = createAdminTokenGuard(options.adminToken, options.adminGuesses);
+  app.decorate('adminTokenGuard', guard);
+
   await app.register(rateLimit, {
     max: options.rateLimit,
     timeWindow: '1 minute',
+    // Never throws, even for a request whose socket was reset mid-flight.
+    keyGenerator: clientKey,
     // Addresses live only in this in-memory window, never in a row or a log line.
     errorResponseBuilder: (_request, context) =>
       new RequestError(429, 'too many requests', `rate limit exceeded, retry in ${context.after}`),
@@ -61,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(receiptRoutes, { store, allowedOrigins: options.allowedOrigins });
-  await app.register(adminRoutes, { store, adminToken: options.adminToken });
+  await app.register(adminRoutes, { store, guard });
   await app.register(healthRoutes, { store });
   return app;
 }
@@ -71,16 +102,39 @@ function trustHops(hops: number): false | ((address: string, hop: number) => boo
 }
 
 // Log lines carry the method and the route, nothing that identifies a visitor:
-// no address, no headers, no query string, no subject id from the path.
+// no address, no headers, no query string, no subject id from the path. A
+// path that matched no route is not logged at all: it may hold anything.
 const privateSerializers = {
   req(request: FastifyRequest) {
-    const route = request.routeOptions?.url;
-    return { method: request.method, url: route ?? String(request.url).split('?')[0] };
+    return { method: request.method, url: request.routeOptions?.url ?? '(no route)' };
   },
   res(reply: { statusCode: number }) {
     return { statusCode: reply.statusCode };
   },
+  // Node's parse errors carry the raw request bytes (`rawPacket`); keep only
+  // what says what went wrong.
+  err(error: Error & { code?: unknown; statusCode?: unknown }) {
+    return { type: error.name, code: error.code, statusCode: error.statusCode, message: error.message, stack: error.stack ?? '' };
+  },
 };
+
+/**
+ * Fastify's default logs the error with its raw bytes at trace level; this
+ * one logs the code only, then answers like Node does.
+ */
+function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout']
+    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
+    : [400, 'Bad Request'];
+  this.log.debug({ code: error.code, statusCode: status }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify({ error: text.toLowerCase() });
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
 
 interface AjvError {
   instancePath: string;
@@ -95,6 +149,7 @@ function errorHandler(
   request: FastifyRequest,
   reply: import('fastify').FastifyReply,
 ) {
+  if (error instanceof TooManyGuessesError) reply.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof RequestError) {
     return reply.code(error.statusCode).send({ error: error.error, field: error.field, message: error.message });
   }

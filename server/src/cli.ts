@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { parseStrictDate } from './dates.js';
 import { toCsv, toJsonLines } from './store/export-format.js';
 import { openStore } from './store/open-store.js';
 
@@ -47,6 +48,7 @@ async function serve(config: Config): Promise<number> {
     adminToken: config.adminToken,
     rateLimit: config.rateLimit,
     bodyLimit: config.bodyLimit,
+    requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     log: { level: config.logLevel },
   });
@@ -127,8 +129,8 @@ class UsageError extends Error {}
 
 function parseDateOption(text: string | undefined, name: string): Date | undefined {
   if (text === undefined) return undefined;
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`${name} must be a date such as 2026-06-01, got "${text}"`);
+  const date = parseStrictDate(text);
+  if (date === null) throw new UsageError(`${name} must be a date such as 2026-06-01, got "${text}"`);
   return date;
 }
 

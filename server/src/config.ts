@@ -1,3 +1,5 @@
+import { isIpLiteral } from './routes/receipt-checks.js';
+
 // Configuration comes only from environment variables, checked once at start.
 // Every problem names its variable, and all problems are reported together.
 
@@ -12,6 +14,8 @@ export interface Config {
   /** Requests per minute per client address. */
   rateLimit: number;
   bodyLimit: number;
+  /** Time a client has to send a whole request, headers and body, in ms. */
+  requestTimeoutMs: number;
   retentionDays: number;
   logLevel: LogLevel;
   /** Trust X-Forwarded-For from this many proxy hops (for the rate-limit key only). */
@@ -66,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   for (const origin of allowedOrigins) {
     if (!isOrigin(origin)) {
       problems.push(`ALLOWED_ORIGINS entry "${origin}" must be an origin: scheme://host[:port], no path or trailing slash`);
+    } else if (isIpLiteral(origin)) {
+      problems.push(`ALLOWED_ORIGINS entry "${origin}" must name a host, not an IP address (loopback is allowed for development)`);
     }
   }
   if (options.requireOrigins && allowedOrigins.length === 0) {
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     adminToken,
     rateLimit: integer('RATE_LIMIT', 60, 1, 1_000_000_000),
     bodyLimit: bodyLimit ?? 0,
+    requestTimeoutMs: integer('REQUEST_TIMEOUT', 10_000, 100, 600_000),
     retentionDays: integer('RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 1, 36_500),
     logLevel,
     trustProxy: integer('TRUST_PROXY', 0, 0, 10),

@@ -25,7 +25,7 @@ interface RunResult {
   stderr: string;
 }
 
-function runCli(args: string[], vars: Record<string, string>, timeoutMs = 30_000): Promise<RunResult> {
+function runCli(args: string[], vars: Record<string, string>, timeoutMs = 120_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(vars) });
     let stdout = '';
@@ -66,7 +66,7 @@ async function startServer(vars: Record<string, string>): Promise<RunningServer>
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on port (\d+)/.exec(output);

@@ -9,6 +9,7 @@ test('defaults follow PRODUCT.md', () => {
   assert.equal(config.receiptsDb, './receipts.db');
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.bodyLimit, 64 * 1024);
+  assert.equal(config.requestTimeoutMs, 10_000);
   assert.equal(config.retentionDays, DEFAULT_RETENTION_DAYS);
   assert.equal(DEFAULT_RETENTION_DAYS, 2192, 'six years including leap days');
   assert.deepEqual(config.allowedOrigins, ['https://shop.example.co.uk']);
@@ -24,6 +25,7 @@ test('reads every variable', () => {
     ADMIN_TOKEN: 'x'.repeat(32),
     RATE_LIMIT: '120',
     BODY_LIMIT: '1mb',
+    REQUEST_TIMEOUT: '5000',
     RETENTION_DAYS: '30',
     LOG_LEVEL: 'warn',
     TRUST_PROXY: '1',
@@ -37,6 +39,7 @@ test('reads every variable', () => {
     adminToken: 'x'.repeat(32),
     rateLimit: 120,
     bodyLimit: 1024 * 1024,
+    requestTimeoutMs: 5000,
     retentionDays: 30,
     logLevel: 'warn',
     trustProxy: 1,

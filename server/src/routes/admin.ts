@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
+import type { AdminTokenGuard } from '../admin-token.js';
+import { parseStrictDate } from '../dates.js';
 import { RequestError } from '../errors.js';
 import { ExportQuerySchema } from '../schemas/http.js';
 import { toCsv, toJsonLines } from '../store/export-format.js';
@@ -8,7 +9,8 @@ import type { ReceiptStore } from '../store/store.js';
 
 export interface AdminRoutesOptions {
   store: ReceiptStore;
-  adminToken?: string | undefined;
+  /** Shared with the console's sign-in: one budget of wrong guesses per client. */
+  guard: AdminTokenGuard;
 }
 
 interface ExportQuery {
@@ -17,22 +19,16 @@ interface ExportQuery {
   to?: string;
 }
 
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-
 /** /export and /verify: for the site owner and auditors, behind a bearer token. */
-export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { store, adminToken }) => {
-  // Compare fixed-length digests so neither the length nor a matching prefix
-  // of the token shows in the response time.
-  const expected = adminToken === undefined ? null : digest(adminToken);
-
+export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { store, guard }) => {
   app.addHook('onRequest', async (request, reply) => {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    const ok = expected !== null && presented !== undefined && timingSafeEqual(digest(presented), expected);
-    if (!ok) {
+    // Throws a 429 while this client has guessed wrong too often.
+    if (!guard.check(request, presented)) {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="consentry-receipts"')
-        .send({ error: expected === null ? 'admin routes are off: ADMIN_TOKEN is not set' : 'missing or wrong bearer token' });
+        .send({ error: guard.configured ? 'missing or wrong bearer token' : 'admin routes are off: ADMIN_TOKEN is not set' });
     }
   });
 
@@ -40,6 +36,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
     const { format = 'jsonl' } = request.query;
     const from = parseDate(request.query.from, 'from');
     const to = parseDate(request.query.to, 'to');
+    if (from && to && from > to) throw new RequestError(400, 'invalid request', 'from is after to', 'from');
     const rows = store.export({ from, to });
     const stamp = new Date().toISOString().slice(0, 10);
     return reply
@@ -54,7 +51,7 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
 
 function parseDate(text: string | undefined, field: string): Date | undefined {
   if (text === undefined) return undefined;
-  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new RequestError(400, 'invalid request', `${field} is not a real date`, field);
+  const date = parseStrictDate(text);
+  if (date === null) throw new RequestError(400, 'invalid request', `${field} is not a real date: "${text}"`, field);
   return date;
 }

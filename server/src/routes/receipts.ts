@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ReceiptPostBodySchema, type Receipt } from '../schemas/receipt.js';
 import { AppendResponseSchema, HistoryResponseSchema, SubjectParamsSchema } from '../schemas/http.js';
 import type { ReceiptStore } from '../store/store.js';
+import { checkReceipt } from './receipt-checks.js';
 
 export interface ReceiptRoutesOptions {
   store: ReceiptStore;
@@ -30,7 +31,11 @@ export const receiptRoutes: FastifyPluginAsync<ReceiptRoutesOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const receipts = Array.isArray(request.body) ? request.body : [request.body];
+      const origin = request.headers.origin ?? '';
+      const now = new Date();
+      const receipts = Array.isArray(request.body)
+        ? request.body.map((receipt, index) => checkReceipt(receipt, `/${index}`, origin, now))
+        : [checkReceipt(request.body, '', origin, now)];
       const results = await store.append(receipts);
       const stored = results.filter((r) => r.status === 'stored').length;
       return reply.code(stored > 0 ? 201 : 200).send({ stored, duplicate: results.length - stored, results });
@@ -43,7 +48,8 @@ export const receiptRoutes: FastifyPluginAsync<ReceiptRoutesOptions> = async (ap
     '/receipts/:subject',
     { schema: { params: SubjectParamsSchema, response: { 200: HistoryResponseSchema } } },
     async (request, reply) => {
-      const { subject } = request.params;
+      // Stored in lower case (see checkReceipt); either case finds them.
+      const subject = request.params.subject.toLowerCase();
       const receipts = await store.bySubject(subject);
       return reply
         .header('content-disposition', `attachment; filename="consent-receipts-${subject}.json"`)

@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { loadMigrations } from './migrations.js';
-import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
+import { timeSlicer } from './yield.js';
+import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
 import {
   EXPORT_PAGE_SIZE,
   type AppendResult,
@@ -27,8 +28,42 @@ const MIGRATION_LOCK = 0x436e7352_02;
 const EARLIEST = '0000';
 const LATEST = '9999~';
 
-const INSERT_SQL = `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')})
-  VALUES (${RECEIPT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+// Every row of a group in one statement: one array parameter per column.
+const COLUMN_TYPES: Record<(typeof RECEIPT_COLUMNS)[number], string> = {
+  seq: 'bigint', revision: 'integer', id: 'text', subject: 'text', schema_version: 'text', client_timestamp: 'text',
+  site: 'text', jurisdiction: 'text', language: 'text', policy_version: 'text', config_hash: 'text', action: 'text',
+  method: 'text', granted: 'text', denied: 'text', bases: 'text', signals: 'text', expires: 'text',
+  received_at: 'text', prev_hash: 'text', hash: 'text',
+};
+const INSERT_MANY_SQL = `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')})
+  SELECT * FROM unnest(${RECEIPT_COLUMNS.map((column, i) => `$${i + 1}::${COLUMN_TYPES[column]}[]`).join(', ')})`;
+
+function columnArrays(rows: readonly ReceiptRow[]): unknown[][] {
+  return RECEIPT_COLUMNS.map((column) => rows.map((row) => row[column]));
+}
+
+// The chain head (last row, else the last anchor, else genesis) and which of
+// the ids are already stored, in one round trip.
+const APPEND_STATE_SQL = `SELECT
+  (SELECT seq FROM receipts ORDER BY seq DESC LIMIT 1) AS row_seq,
+  (SELECT hash FROM receipts ORDER BY seq DESC LIMIT 1) AS row_hash,
+  (SELECT seq FROM chain_anchors ORDER BY seq DESC LIMIT 1) AS anchor_seq,
+  (SELECT hash FROM chain_anchors ORDER BY seq DESC LIMIT 1) AS anchor_hash,
+  ARRAY(SELECT id FROM receipts WHERE id = ANY($1::text[])) AS existing`;
+
+interface AppendState {
+  row_seq: string | null;
+  row_hash: string | null;
+  anchor_seq: string | null;
+  anchor_hash: string | null;
+  existing: string[];
+}
+
+function headOf(state: AppendState | undefined): { seq: number; hash: string } {
+  if (state?.row_seq != null && state.row_hash != null) return { seq: Number(state.row_seq), hash: state.row_hash };
+  if (state?.anchor_seq != null && state.anchor_hash != null) return { seq: Number(state.anchor_seq), hash: state.anchor_hash };
+  return { seq: 0, hash: GENESIS_HASH };
+}
 
 interface AnchorRow {
   seq: string;
@@ -76,26 +111,30 @@ export async function openPostgresStore(connectionString: string, options: Postg
     return row ? { seq: Number(row.seq), hash: row.hash, purgedAt: row.purged_at } : null;
   }
 
-  async function chainHead(client: pg.ClientBase): Promise<{ seq: number; hash: string }> {
-    const { rows } = await client.query<{ seq: string; hash: string }>(
-      'SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1',
-    );
-    const row = rows[0];
-    if (row) return { seq: Number(row.seq), hash: row.hash };
-    const anchor = await latestAnchor(client);
-    return anchor ? { seq: anchor.seq, hash: anchor.hash } : { seq: 0, hash: GENESIS_HASH };
-  }
-
   async function* pages(range: DateRange = {}): AsyncGenerator<ReceiptRow> {
     const from = range.from?.toISOString() ?? EARLIEST;
     const to = range.to?.toISOString() ?? LATEST;
-    let after = 0;
+    // Walk the primary key between the first and last seq in the range: no
+    // sort, and each page starts where the last one ended.
+    const { rows: bounds } = await pool.query<{ first: string | null; end: string | null }>(
+      `SELECT (SELECT MIN(seq) FROM receipts WHERE received_at >= $1) AS first,
+              (SELECT MAX(seq) FROM receipts WHERE received_at < $2) AS end`,
+      [from, to],
+    );
+    if (bounds[0]?.first == null || bounds[0].end == null) return;
+    let after = Number(bounds[0].first) - 1;
+    const end = Number(bounds[0].end);
+    // The queries yield, but hashing or formatting a page of rows does not.
+    const slicer = timeSlicer();
     for (;;) {
       const { rows } = await pool.query<ReceiptRow>(
-        `SELECT * FROM receipts WHERE seq > $1 AND received_at >= $2 AND received_at < $3 ORDER BY seq LIMIT $4`,
-        [after, from, to, EXPORT_PAGE_SIZE],
+        `SELECT * FROM receipts WHERE seq > $1 AND seq <= $2 AND received_at >= $3 AND received_at < $4 ORDER BY seq LIMIT $5`,
+        [after, end, from, to, EXPORT_PAGE_SIZE],
       );
-      for (const row of rows) yield row;
+      for (const row of rows) {
+        yield row;
+        await slicer.pause();
+      }
       const last = rows.at(-1);
       if (!last || rows.length < EXPORT_PAGE_SIZE) return;
       after = Number(last.seq);
@@ -104,30 +143,39 @@ export async function openPostgresStore(connectionString: string, options: Postg
 
   return {
     kind: 'postgres',
-    append(receipts: readonly Receipt[]) {
-      return inTransaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    // Four round trips per group of receipts, whatever its size: BEGIN and
+    // the lock, head and known ids, one INSERT of every row, COMMIT. The
+    // commit's fsync is what a 201 waits for.
+    async append(receipts: readonly Receipt[]) {
+      const client = await pool.connect();
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
         const receivedAt = now().toISOString();
-        const { rows: existing } = await client.query<{ id: string }>(
-          'SELECT id FROM receipts WHERE id = ANY($1::text[])',
-          [receipts.map((r) => r.id)],
-        );
-        const seen = new Set(existing.map((r) => r.id));
-        let head = await chainHead(client);
+        const { rows: state } = await client.query<AppendState>(APPEND_STATE_SQL, [receipts.map((r) => r.id)]);
+        const seen = new Set(state[0]?.existing ?? []);
+        let head = headOf(state[0]);
         const results: AppendResult[] = [];
+        const rows: ReceiptRow[] = [];
         for (const receipt of receipts) {
           if (seen.has(receipt.id)) {
             results.push({ id: receipt.id, status: 'duplicate' });
             continue;
           }
           const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
-          await client.query(INSERT_SQL, rowValues(row));
+          rows.push(row);
           seen.add(receipt.id);
           head = { seq: row.seq, hash: row.hash };
           results.push({ id: receipt.id, status: 'stored' });
         }
+        if (rows.length > 0) await client.query(INSERT_MANY_SQL, columnArrays(rows));
+        await client.query('COMMIT');
         return results;
-      });
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async bySubject(subject) {
       const { rows } = await pool.query<ReceiptRow>('SELECT * FROM receipts WHERE subject = $1 ORDER BY seq', [subject]);

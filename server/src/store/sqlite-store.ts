@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { loadMigrations } from './migrations.js';
+import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
 import {
   EXPORT_PAGE_SIZE,
@@ -57,9 +58,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     'SELECT seq, hash, purged_at FROM chain_anchors ORDER BY seq DESC LIMIT 1',
   );
   const bySubject = db.prepare<[string], ReceiptRow>('SELECT * FROM receipts WHERE subject = ? ORDER BY seq');
-  const page = db.prepare<[number, string, string, number], ReceiptRow>(
-    `SELECT * FROM receipts WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ?`,
+  // Pages walk the primary key between two seqs; `+received_at` keeps the
+  // planner off the received_at index, which would sort the whole range for
+  // every page (quadratic at a million rows).
+  const page = db.prepare<[number, number, string, string, number], ReceiptRow>(
+    `SELECT * FROM receipts WHERE seq > ? AND seq <= ? AND +received_at >= ? AND +received_at < ? ORDER BY seq LIMIT ?`,
   );
+  const firstSeqFrom = db.prepare<[string], { seq: number | null }>('SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= ?');
+  const lastSeqBefore = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM receipts WHERE received_at < ?');
+  const lastSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM receipts');
 
   const anchor = (): ChainAnchor | null => {
     const row = lastAnchor.get();
@@ -110,12 +117,21 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   async function* pages(range: DateRange = {}): AsyncGenerator<ReceiptRow> {
     const from = range.from?.toISOString() ?? EARLIEST;
     const to = range.to?.toISOString() ?? LATEST;
-    let after = 0;
+    const first = range.from ? firstSeqFrom.get(from)?.seq : 1;
+    const end = (range.to ? lastSeqBefore.get(to)?.seq : lastSeq.get()?.seq) ?? null;
+    if (first === null || first === undefined || end === null) return;
+    let after = first - 1;
+    // better-sqlite3 reads synchronously: without pauses a million rows would
+    // block every other request (a liveness probe, receipts) until the end.
+    const slicer = timeSlicer();
     for (;;) {
       // One short read per page: an open iterator would hold the connection
       // while the HTTP response waits on a slow client.
-      const rows = page.all(after, from, to, EXPORT_PAGE_SIZE);
-      for (const row of rows) yield row;
+      const rows = page.all(after, end, from, to, EXPORT_PAGE_SIZE);
+      for (const row of rows) {
+        yield row;
+        await slicer.pause();
+      }
       const last = rows.at(-1);
       if (!last || rows.length < EXPORT_PAGE_SIZE) return;
       after = last.seq;
