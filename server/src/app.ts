@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { LogLevel } from './config.js';
+import { consoleRoutes } from './console/routes.js';
 import { RequestError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(receiptRoutes, { store, allowedOrigins: options.allowedOrigins });
   await app.register(adminRoutes, { store, adminToken: options.adminToken });
   await app.register(healthRoutes, { store });
+  await app.register(consoleRoutes, { store, adminToken: options.adminToken });
   return app;
 }
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
+import { postgresFigures } from './figures-postgres.js';
 import { loadMigrations } from './migrations.js';
 import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
 import {
@@ -52,6 +53,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await pool.end();
     throw error;
   }
+  const figures = postgresFigures(pool); // console: figure aggregates and reads
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -126,6 +128,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
           head = { seq: row.seq, hash: row.hash };
           results.push({ id: receipt.id, status: 'stored' });
         }
+        await figures.recordAppend(client, receipts, results, receivedAt); // console: count the stored receipts in this transaction
         return results;
       });
     },
@@ -162,12 +165,14 @@ export async function openPostgresStore(connectionString: string, options: Postg
           purgedAt,
           rowCount ?? 0,
         ]);
+        await figures.recordPurge(client); // console: drop the purged rows from the figures
         return { deleted: rowCount ?? 0, anchor: { seq: Number(lastPurged.seq), hash: lastPurged.hash, purgedAt } };
       });
     },
     async close() {
       await pool.end();
     },
+    ...figures.methods, // console
   };
 }
 
