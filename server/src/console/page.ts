@@ -8,6 +8,7 @@ export const CONSOLE_PAGE = `<!doctype html>
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="no-referrer">
 <title>Consentry console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/assets/console.css">
 <script type="module" src="/console/assets/console.js"></script>
 </head>
@@ -22,6 +23,7 @@ export const CONSOLE_PAGE = `<!doctype html>
     <h1 id="sign-in-title">Sign in</h1>
     <p>Sign in with the server's admin token (<code>ADMIN_TOKEN</code>). It is kept as a session cookie for 8 hours.</p>
     <form id="sign-in-form" novalidate>
+      <input type="text" name="username" value="admin" autocomplete="username" hidden>
       <label for="token">Admin token</label>
       <input id="token" name="token" type="password" autocomplete="current-password" required aria-describedby="sign-in-error">
       <button type="submit">Sign in</button>

@@ -188,7 +188,7 @@ async function loadFigures() {
   try {
     const report = await api<FiguresReport>(`/console/api/figures?${figuresQuery()}`);
     renderFigures(report);
-    status.textContent = `Figures for ${report.from} to ${report.to} (${report.tz}): ${report.total.decisions} decisions.`;
+    status.textContent = `Showing the figures for ${report.from} to ${report.to}, days in ${report.tz}.`;
   } catch (error) {
     status.textContent = `Could not load the figures: ${(error as Error).message}`;
   }
@@ -238,9 +238,20 @@ function table(caption: string, head: string[], rows: (string | number)[][], id:
   );
 }
 
-function figure(title: string, chart: HTMLElement, data: HTMLElement, note?: string): HTMLElement {
+/** A scrollable box for a wide or long table; focusable so the keyboard can scroll it too. */
+function tableBox(data: HTMLTableElement): HTMLDivElement {
+  return el('div', { class: 'table-wrap', role: 'region', 'aria-label': data.caption?.textContent ?? 'table', tabindex: '0' }, data);
+}
+
+/** A chart with its table beside it, or below it when the table is `wide`. */
+function figure(title: string, chart: HTMLElement, data: HTMLTableElement, note?: string, wide = false): HTMLElement {
   const heading = el('h3', {}, title);
-  return el('figure', { class: 'figure' }, el('figcaption', {}, heading, ...(note ? [el('p', { class: 'note' }, note)] : [])), el('div', { class: 'pair' }, chart, el('div', { class: 'table-wrap' }, data)));
+  return el(
+    'figure',
+    { class: 'figure' },
+    el('figcaption', {}, heading, ...(note ? [el('p', { class: 'note' }, note)] : [])),
+    el('div', { class: wide ? 'pair stacked' : 'pair' }, chart, tableBox(data)),
+  );
 }
 
 function renderFigures(report: FiguresReport) {
@@ -256,7 +267,7 @@ function renderFigures(report: FiguresReport) {
     el(
       'p',
       { class: 'summary' },
-      `${report.total.decisions} decisions from ${report.from} to ${report.to}; a GPC signal came with ${report.total.gpc} of them (${percent(report.total.gpc, report.total.decisions)}). `,
+      `${report.total.decisions} decisions; a GPC signal came with ${report.total.gpc} of them (${percent(report.total.gpc, report.total.decisions)}). `,
       csv,
     ),
   );
@@ -282,6 +293,8 @@ function renderFigures(report: FiguresReport) {
         ]),
         'actions-table',
       ),
+      undefined,
+      true,
     ),
   );
   drawChart(actions.canvas, {
@@ -428,9 +441,7 @@ $('record-form').addEventListener('submit', async (event) => {
     status.textContent = receipts.length === 0 ? `No receipts for ${subject}.` : `${receipts.length} receipts for ${subject}, oldest first.`;
     if (receipts.length === 0) return;
     root.append(
-      el(
-        'div',
-        { class: 'table-wrap' },
+      tableBox(
         table(
           `History of consent id ${subject}`,
           ['Received (UTC)', 'Action', 'Method', 'Granted', 'Denied', 'GPC', 'Revision', 'Policy', 'Jurisdiction', 'Language', 'Position'],
