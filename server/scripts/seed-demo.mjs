@@ -66,15 +66,34 @@ const VISITORS = [
  * instant the server received it. Receipts are grouped per `batchMinutes`
  * as a busy server's group commit would store them: one receivedAt per batch.
  */
-export function demoHistory({ days = 28, perDay = 400, end = Date.now(), seed = 1, batchMinutes = 60 } = {}) {
-  const next = random(seed);
+export function demoHistory(options = {}) {
+  const items = [];
+  for (const day of demoDays(options)) items.push(...day);
+  return { items, ...demoTimeline(options) };
+}
+
+/** When the redesign and the policy update happen, and the policy versions. */
+export function demoTimeline({ days = 28, end = Date.now() } = {}) {
   const start = Math.floor(end / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   const redesignAt = start + Math.floor(days * 0.45) * DAY_MS + 10 * 3_600_000;
   const policyAt = redesignAt + 7 * DAY_MS;
   const policies = [new Date(start - 60 * DAY_MS).toISOString().slice(0, 10), new Date(policyAt).toISOString().slice(0, 10)];
+  return { start, redesignAt: new Date(redesignAt).toISOString(), policyAt: new Date(policyAt).toISOString(), policies, hashes: [HASH_A, HASH_B] };
+}
+
+/**
+ * The same history one day at a time, each day's receipts in receivedAt
+ * order, so a million receipts never sit in memory at once.
+ */
+export function* demoDays({ days = 28, perDay = 400, end = Date.now(), seed = 1, batchMinutes = 60 } = {}) {
+  const next = random(seed);
+  const timeline = demoTimeline({ days, end });
+  const { start, policies } = timeline;
+  const redesignAt = Date.parse(timeline.redesignAt);
+  const policyAt = Date.parse(timeline.policyAt);
   const known = [];
-  const items = [];
   for (let day = 0; day < days; day++) {
+    const items = [];
     const dayStart = start + day * DAY_MS;
     const weekday = new Date(dayStart).getUTCDay();
     const count = Math.round(perDay * (weekday === 0 || weekday === 6 ? 0.7 : 1.1) * (0.85 + next() * 0.3));
@@ -125,9 +144,9 @@ export function demoHistory({ days = 28, perDay = 400, end = Date.now(), seed = 
         },
       });
     }
+    items.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+    yield items;
   }
-  items.sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
-  return { items, redesignAt: new Date(redesignAt).toISOString(), policyAt: new Date(policyAt).toISOString(), policies, hashes: [HASH_A, HASH_B] };
 }
 
 /**

@@ -204,6 +204,27 @@ for (const adapter of adapters) {
       assert.equal(empty.total.decisions, 0);
     });
 
+    it('keeps the figures of a day that is over, so a later read does not sum its slots again; a purge forgets them', async (t) => {
+      const { app, location, cookie } = await setUp(t);
+      await storeAt(location, [
+        ['2026-04-01T10:00:00.000Z', makeReceipt({ ...ACCEPT })],
+        ['2026-04-02T10:00:00.000Z', makeReceipt({ ...REJECT })],
+      ]);
+      const range = 'from=2026-04-01&to=2026-04-02&tz=Europe/London';
+      assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, range)), [1, 1]);
+      // A receipt no live server could store (its clock says 1 April, long
+      // over) shows that 1 April is now read from what was kept.
+      await storeAt(location, [['2026-04-01T11:00:00.000Z', makeReceipt({ ...ACCEPT })]]);
+      assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, range)), [1, 1]);
+      assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, `${range}&interval=week`)), [2], 'a week read the same days');
+      assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, range.replace('Europe/London', 'UTC'))), [2, 1], 'another zone has its own days');
+
+      const purger = await openStoreAt(location);
+      await purger.purge(new Date('2026-04-01T10:30:00.000Z'));
+      await purger.close();
+      assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, range)), [1, 1], 'counted again from what the purge left');
+    });
+
     it('answers bad ranges with a 400 that names the field', async (t) => {
       const { app, cookie } = await setUp(t);
       const cases: [string, string][] = [

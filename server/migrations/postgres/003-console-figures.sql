@@ -27,6 +27,40 @@ CREATE TABLE figures_categories (
   PRIMARY KEY (dimension, bucket, value, category)
 );
 
+-- The figures of local days that are over, per time zone the console asked
+-- for: filled from the slots on first read, read back from then on. A day
+-- that has ended gets no new receipts (receivedAt is the server's clock),
+-- so only a purge can change it; a purge empties these tables.
+CREATE TABLE figures_day_actions (
+  zone      text    NOT NULL,
+  dimension text    NOT NULL,
+  day       text    NOT NULL,
+  value     text    NOT NULL,
+  action    text    NOT NULL,
+  decisions bigint NOT NULL,
+  gpc       bigint NOT NULL,
+  PRIMARY KEY (zone, dimension, day, value, action)
+);
+
+CREATE TABLE figures_day_categories (
+  zone      text    NOT NULL,
+  dimension text    NOT NULL,
+  day       text    NOT NULL,
+  value     text    NOT NULL,
+  category  text    NOT NULL,
+  offered   bigint NOT NULL,
+  granted   bigint NOT NULL,
+  PRIMARY KEY (zone, dimension, day, value, category)
+);
+
+-- Which days are in the two tables above (a day with no receipts has no rows there).
+CREATE TABLE figures_days_done (
+  zone      text NOT NULL,
+  dimension text NOT NULL,
+  day       text NOT NULL,
+  PRIMARY KEY (zone, dimension, day)
+);
+
 -- Each chain check run from the console: when, and what it found.
 CREATE TABLE chain_verifications (
   verified_at text    NOT NULL,

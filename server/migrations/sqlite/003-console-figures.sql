@@ -27,6 +27,40 @@ CREATE TABLE figures_categories (
   PRIMARY KEY (dimension, bucket, value, category)
 ) STRICT, WITHOUT ROWID;
 
+-- The figures of local days that are over, per time zone the console asked
+-- for: filled from the slots on first read, read back from then on. A day
+-- that has ended gets no new receipts (receivedAt is the server's clock),
+-- so only a purge can change it; a purge empties these tables.
+CREATE TABLE figures_day_actions (
+  zone      TEXT    NOT NULL,
+  dimension TEXT    NOT NULL,
+  day       TEXT    NOT NULL,
+  value     TEXT    NOT NULL,
+  action    TEXT    NOT NULL,
+  decisions INTEGER NOT NULL,
+  gpc       INTEGER NOT NULL,
+  PRIMARY KEY (zone, dimension, day, value, action)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE figures_day_categories (
+  zone      TEXT    NOT NULL,
+  dimension TEXT    NOT NULL,
+  day       TEXT    NOT NULL,
+  value     TEXT    NOT NULL,
+  category  TEXT    NOT NULL,
+  offered   INTEGER NOT NULL,
+  granted   INTEGER NOT NULL,
+  PRIMARY KEY (zone, dimension, day, value, category)
+) STRICT, WITHOUT ROWID;
+
+-- Which days are in the two tables above (a day with no receipts has no rows there).
+CREATE TABLE figures_days_done (
+  zone      TEXT NOT NULL,
+  dimension TEXT NOT NULL,
+  day       TEXT NOT NULL,
+  PRIMARY KEY (zone, dimension, day)
+) STRICT, WITHOUT ROWID;
+
 -- Each chain check run from the console: when, and what it found.
 CREATE TABLE chain_verifications (
   verified_at TEXT    NOT NULL,

@@ -9,6 +9,8 @@ import { FIGURE_SLOT_SECONDS } from '../store/store.js';
 export type Interval = 'day' | 'week';
 
 export interface Periods {
+  /** The time zone's canonical IANA name. */
+  zone: string;
   /** Local start date of each period (YYYY-MM-DD). */
   labels: string[];
   /** Epoch seconds: each period's start, then the end of the last one. */
@@ -95,7 +97,7 @@ export function periodsFor(from: string, to: string, timeZone: string, interval:
   if (boundaries.some((b) => b % FIGURE_SLOT_SECONDS !== 0)) {
     throw new RequestError(400, 'invalid request', `${timeZone} was not a whole number of quarter hours from UTC in this range`, 'tz');
   }
-  return { labels: starts.map(isoDay), boundaries };
+  return { zone: formatter.resolvedOptions().timeZone, labels: starts.map(isoDay), boundaries };
 }
 
 /** The UTC instants of `from`'s local midnight and the local midnight after `to`. */

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SubjectParamsSchema } from '../schemas/http.js';
 import { csvCell, toCsv, toJsonLines } from '../store/export-format.js';
 import { FIGURE_DIMENSIONS, type ReceiptStore, type VerificationRecord } from '../store/store.js';
+import { dailyFigures, foldDays } from './day-figures.js';
 import { buildReport, reportRows, type Breakdown } from './figures.js';
 import { localRange, periodsFor, type Interval } from './periods.js';
 import { SESSION_COOKIE, SessionKeeper, cookieValue, type Session } from './session.js';
@@ -192,9 +193,11 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
     { schema: { querystring: FiguresQuerySchema } },
     async (request, reply) => {
       const { from, to, tz, interval, by, format } = request.query;
-      const periods = periodsFor(from, to, tz, interval);
-      const rows = await store.figures({ dimension: by === 'all' ? 'revision' : by, boundaries: periods.boundaries });
-      const report = buildReport({ from, to, tz, interval, by }, periods, rows);
+      const days = periodsFor(from, to, tz, 'day');
+      const periods = interval === 'day' ? days : periodsFor(from, to, tz, interval);
+      const dimension = by === 'all' ? 'revision' : by;
+      const perDay = await dailyFigures(store, days.zone, dimension, days, now());
+      const report = buildReport({ from, to, tz, interval, by }, periods, foldDays(perDay, days, periods));
       if (format === 'json') return report;
       const csv = reportRows(report)
         .map((cells) => `${cells.map(csvCell).join(',')}\r\n`)

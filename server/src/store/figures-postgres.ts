@@ -5,7 +5,10 @@ import { verificationFromRow } from './figures-sqlite.js';
 import { fromRow, type ReceiptRow } from './rows.js';
 import { FIGURE_DIMENSIONS, FIGURE_SLOT_SECONDS, type AppendResult, type FiguresQuery, type ReceiptStore } from './store.js';
 
-type ConsoleMethods = Pick<ReceiptStore, 'figures' | 'chainHead' | 'saveVerification' | 'lastVerification'>;
+type ConsoleMethods = Pick<
+  ReceiptStore,
+  'figures' | 'chainHead' | 'keptDayFigures' | 'keepDayFigures' | 'saveVerification' | 'lastVerification'
+>;
 
 // One statement per table per commit, whatever the number of keys: the
 // counts go in as parallel arrays.
@@ -84,6 +87,57 @@ export function postgresFigures(pool: pg.Pool) {
       const row = rows[0];
       return row ? { seq: Number(row.seq), hash: row.hash } : null;
     },
+    async keptDayFigures(query) {
+      const params = [query.zone, query.dimension, query.days[0] ?? '', query.days.at(-1) ?? ''];
+      const where = 'WHERE zone = $1 AND dimension = $2 AND day >= $3 AND day <= $4';
+      const [done, actions, categories] = await Promise.all([
+        pool.query<{ day: string }>(`SELECT day FROM figures_days_done ${where}`, params),
+        pool.query<Record<string, string>>(`SELECT day, value, action, decisions, gpc FROM figures_day_actions ${where}`, params),
+        pool.query<Record<string, string>>(`SELECT day, value, category, offered, granted FROM figures_day_categories ${where}`, params),
+      ]);
+      const index = new Map(query.days.map((day, i) => [day, i]));
+      const period = (r: Record<string, string>) => index.get(String(r['day'])) ?? -1;
+      return {
+        done: done.rows.map((r) => r.day),
+        actions: actions.rows.map((r) => ({
+          period: period(r), value: String(r['value']), action: String(r['action']),
+          decisions: Number(r['decisions']), gpc: Number(r['gpc']),
+        })),
+        categories: categories.rows.map((r) => ({
+          period: period(r), value: String(r['value']), category: String(r['category']),
+          offered: Number(r['offered']), granted: Number(r['granted']),
+        })),
+      };
+    },
+    async keepDayFigures(query, rows) {
+      const day = (period: number) => query.days[period] ?? '';
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const a = rows.actions;
+        await client.query(
+          `INSERT INTO figures_day_actions (zone, dimension, day, value, action, decisions, gpc)
+           SELECT $1::text, $2::text, * FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[]) ON CONFLICT DO NOTHING`,
+          [query.zone, query.dimension, a.map((r) => day(r.period)), a.map((r) => r.value), a.map((r) => r.action), a.map((r) => r.decisions), a.map((r) => r.gpc)],
+        );
+        const c = rows.categories;
+        await client.query(
+          `INSERT INTO figures_day_categories (zone, dimension, day, value, category, offered, granted)
+           SELECT $1::text, $2::text, * FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[]) ON CONFLICT DO NOTHING`,
+          [query.zone, query.dimension, c.map((r) => day(r.period)), c.map((r) => r.value), c.map((r) => r.category), c.map((r) => r.offered), c.map((r) => r.granted)],
+        );
+        await client.query(
+          'INSERT INTO figures_days_done (zone, dimension, day) SELECT $1::text, $2::text, unnest($3::text[]) ON CONFLICT DO NOTHING',
+          [query.zone, query.dimension, [...query.days]],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     async saveVerification(record) {
       await pool.query(
         `INSERT INTO chain_verifications (verified_at, ok, count, head_seq, head_hash, broken_seq, reason)
@@ -111,10 +165,15 @@ export function postgresFigures(pool: pg.Pool) {
       await add(client, countFigures(storedOnly(receipts, results, receivedAt)));
     },
     /**
-     * Inside the purge transaction, after the delete: slots before the first
-     * kept receipt go, and the slot it is in is counted again from what is left.
+     * Inside the purge transaction, after the delete: the slots up to the
+     * first kept receipt's are counted again from what is left (normally that
+     * slot's receipts alone; more if clocks ever ran backwards).
      */
     async recordPurge(client: pg.ClientBase): Promise<void> {
+      // Kept days may hold purged receipts: they are counted again on the next read.
+      await client.query('DELETE FROM figures_days_done');
+      await client.query('DELETE FROM figures_day_actions');
+      await client.query('DELETE FROM figures_day_categories');
       const { rows: first } = await client.query<{ received_at: string }>(
         'SELECT received_at FROM receipts ORDER BY seq LIMIT 1',
       );
@@ -125,8 +184,8 @@ export function postgresFigures(pool: pg.Pool) {
       await client.query('DELETE FROM figures_categories WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, slot]);
       if (!firstAt) return;
       const { rows } = await client.query<ReceiptRow>(
-        'SELECT * FROM receipts WHERE received_at >= $1 AND received_at < $2 ORDER BY seq',
-        [slotStartIso(slot), slotStartIso(slot + FIGURE_SLOT_SECONDS)],
+        'SELECT * FROM receipts WHERE received_at < $1 ORDER BY seq',
+        [slotStartIso(slot + FIGURE_SLOT_SECONDS)],
       );
       await add(client, countFigures(rows.map(fromRow)));
     },

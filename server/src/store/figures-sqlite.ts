@@ -8,12 +8,17 @@ import {
   type ActionFigure,
   type AppendResult,
   type CategoryFigure,
+  type DayFiguresQuery,
+  type FigureRows,
   type FiguresQuery,
   type ReceiptStore,
   type VerificationRecord,
 } from './store.js';
 
-type ConsoleMethods = Pick<ReceiptStore, 'figures' | 'chainHead' | 'saveVerification' | 'lastVerification'>;
+type ConsoleMethods = Pick<
+  ReceiptStore,
+  'figures' | 'chainHead' | 'keptDayFigures' | 'keepDayFigures' | 'saveVerification' | 'lastVerification'
+>;
 
 interface VerificationRow {
   verified_at: string;
@@ -57,10 +62,42 @@ export function sqliteFigures(db: Database.Database) {
      GROUP BY period, value, category ORDER BY period, value, category`,
   );
 
-  const firstRow = db.prepare<[], { received_at: string }>('SELECT received_at FROM receipts ORDER BY seq LIMIT 1');
-  const rowsInSlot = db.prepare<[string, string], ReceiptRow>(
-    'SELECT * FROM receipts WHERE received_at >= ? AND received_at < ? ORDER BY seq',
+  type Kept<T> = Omit<T, 'period'> & { day: string };
+  const keptDays = db.prepare<[string, string, string, string], { day: string }>(
+    'SELECT day FROM figures_days_done WHERE zone = ? AND dimension = ? AND day >= ? AND day <= ?',
   );
+  const keptActions = db.prepare<[string, string, string, string], Kept<ActionFigure>>(
+    `SELECT day, value, action, decisions, gpc FROM figures_day_actions
+     WHERE zone = ? AND dimension = ? AND day >= ? AND day <= ?`,
+  );
+  const keptCategories = db.prepare<[string, string, string, string], Kept<CategoryFigure>>(
+    `SELECT day, value, category, offered, granted FROM figures_day_categories
+     WHERE zone = ? AND dimension = ? AND day >= ? AND day <= ?`,
+  );
+  const keepDay = db.prepare('INSERT INTO figures_days_done (zone, dimension, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const keepAction = db.prepare(
+    `INSERT INTO figures_day_actions (zone, dimension, day, value, action, decisions, gpc)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const keepCategory = db.prepare(
+    `INSERT INTO figures_day_categories (zone, dimension, day, value, category, offered, granted)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const keepAll = db.transaction((query: DayFiguresQuery, rows: FigureRows) => {
+    for (const r of rows.actions) {
+      keepAction.run(query.zone, query.dimension, query.days[r.period], r.value, r.action, r.decisions, r.gpc);
+    }
+    for (const r of rows.categories) {
+      keepCategory.run(query.zone, query.dimension, query.days[r.period], r.value, r.category, r.offered, r.granted);
+    }
+    for (const day of query.days) keepDay.run(query.zone, query.dimension, day);
+  });
+  const forgetKeptDays = db.prepare('DELETE FROM figures_days_done');
+  const forgetKeptActions = db.prepare('DELETE FROM figures_day_actions');
+  const forgetKeptCategories = db.prepare('DELETE FROM figures_day_categories');
+
+  const firstRow = db.prepare<[], { received_at: string }>('SELECT received_at FROM receipts ORDER BY seq LIMIT 1');
+  const rowsUpTo = db.prepare<[string], ReceiptRow>('SELECT * FROM receipts WHERE received_at < ? ORDER BY seq');
   const forgetActions = db.prepare('DELETE FROM figures_actions WHERE dimension = ? AND bucket <= ?');
   const forgetCategories = db.prepare('DELETE FROM figures_categories WHERE dimension = ? AND bucket <= ?');
 
@@ -91,6 +128,21 @@ export function sqliteFigures(db: Database.Database) {
     async chainHead() {
       return lastRow.get() ?? lastAnchor.get() ?? null;
     },
+    async keptDayFigures(query) {
+      const first = query.days[0] ?? '';
+      const last = query.days.at(-1) ?? '';
+      const index = new Map(query.days.map((day, i) => [day, i]));
+      const params = [query.zone, query.dimension, first, last] as const;
+      const withPeriod = <T extends { day: string }>({ day, ...row }: T) => ({ period: index.get(day) ?? -1, ...row });
+      return {
+        done: keptDays.all(...params).map((r) => r.day),
+        actions: keptActions.all(...params).map(withPeriod),
+        categories: keptCategories.all(...params).map(withPeriod),
+      };
+    },
+    async keepDayFigures(query, rows) {
+      keepAll.immediate(query, rows);
+    },
     async saveVerification(record: VerificationRecord) {
       insertVerification.run(
         record.verifiedAt,
@@ -114,10 +166,15 @@ export function sqliteFigures(db: Database.Database) {
       add(countFigures(storedOnly(receipts, results, receivedAt)));
     },
     /**
-     * Inside the purge transaction, after the delete: slots before the first
-     * kept receipt go, and the slot it is in is counted again from what is left.
+     * Inside the purge transaction, after the delete: the slots up to the
+     * first kept receipt's are counted again from what is left (normally that
+     * slot's receipts alone; more if clocks ever ran backwards).
      */
     recordPurge(): void {
+      // Kept days may hold purged receipts: they are counted again on the next read.
+      forgetKeptDays.run();
+      forgetKeptActions.run();
+      forgetKeptCategories.run();
       const first = firstRow.get();
       const slot = first ? slotOf(first.received_at) : Number.MAX_SAFE_INTEGER;
       for (const dimension of FIGURE_DIMENSIONS) {
@@ -125,7 +182,7 @@ export function sqliteFigures(db: Database.Database) {
         forgetCategories.run(dimension, slot);
       }
       if (!first) return;
-      const rows = rowsInSlot.all(slotStartIso(slot), slotStartIso(slot + FIGURE_SLOT_SECONDS)).map(fromRow);
+      const rows = rowsUpTo.all(slotStartIso(slot + FIGURE_SLOT_SECONDS)).map(fromRow);
       add(countFigures(rows));
     },
     methods,

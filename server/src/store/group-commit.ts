@@ -61,6 +61,8 @@ export function withGroupCommit(store: ReceiptStore, maxReceiptsPerCommit = 1000
     // The console's reads go straight through.
     figures: (query) => store.figures(query),
     chainHead: () => store.chainHead(),
+    keptDayFigures: (query) => store.keptDayFigures(query),
+    keepDayFigures: (query, rows) => store.keepDayFigures(query, rows),
     saveVerification: (record) => store.saveVerification(record),
     lastVerification: () => store.lastVerification(),
   };

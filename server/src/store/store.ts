@@ -64,6 +64,10 @@ export interface ReceiptStore {
   figures(query: FiguresQuery): Promise<FigureRows>;
   /** The last row of the chain, or the anchor a purge left; null when nothing was ever stored. */
   chainHead(): Promise<{ seq: number; hash: string } | null>;
+  /** Figures of whole local days kept from earlier reads; `period` indexes `days`. */
+  keptDayFigures(query: DayFiguresQuery): Promise<FigureRows & { done: string[] }>;
+  /** Keeps the figures of days that are over, so later reads skip the slots. */
+  keepDayFigures(query: DayFiguresQuery, rows: FigureRows): Promise<void>;
   saveVerification(record: VerificationRecord): Promise<void>;
   lastVerification(): Promise<VerificationRecord | null>;
 }
@@ -74,6 +78,13 @@ export type FigureDimension = (typeof FIGURE_DIMENSIONS)[number];
 
 /** Aggregates are kept per 15-minute slot; `boundaries` must be multiples of it. */
 export const FIGURE_SLOT_SECONDS = 900;
+
+/** Whole local days (YYYY-MM-DD) of one time zone, for one breakdown. */
+export interface DayFiguresQuery {
+  zone: string;
+  dimension: FigureDimension;
+  days: readonly string[];
+}
 
 export interface FiguresQuery {
   dimension: FigureDimension;
