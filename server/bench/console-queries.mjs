@@ -6,11 +6,9 @@
 // (part of `npm run bench -w server`), which builds and starts a throwaway
 // PostgreSQL (scripts/with-postgres.sh).
 //
-// SQLite is seeded through the store's append, so its figures are kept the
-// way a live server keeps them. PostgreSQL gets the same rows copied into a
-// database at schema version 2 (before the figures existed); opening the
-// store then runs migration 003, whose backfill is timed too. Both servers
-// must then answer every figure query with the same JSON.
+// Both databases get the same rows at schema version 2 (before the figures
+// existed); opening the store runs migration 003, whose backfill is timed.
+// Both servers must then answer every figure query with the same JSON.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,7 +19,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadMigrations } from '../dist/store/migrations.js';
 import { openPostgresStore } from '../dist/store/postgres-store.js';
-import { RECEIPT_COLUMNS } from '../dist/store/rows.js';
+import { RECEIPT_COLUMNS, rowValues, toRow } from '../dist/store/rows.js';
 import { openSqliteStore } from '../dist/store/sqlite-store.js';
 import { demoDays } from '../scripts/seed-demo.mjs';
 
@@ -40,30 +38,50 @@ if (!process.env.DATABASE_URL) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const options = { days: DAYS, perDay: Math.round(RECEIPTS / DAYS / 0.98), end: END, seed: 42, batchMinutes: 60 };
+const options = { days: DAYS, perDay: Math.round(RECEIPTS / DAYS / 0.98), end: END, seed: 42, batchMinutes: 15 };
 
+/**
+ * The demo history written straight into a SQLite file at schema version 2
+ * (before the figures existed), hashes and all; opening the store then runs
+ * migration 003, whose backfill counts them. (Seeding a million receipts
+ * through append, one commit per batch, takes too long on a shared machine;
+ * the specs check that append and the backfill count alike.)
+ */
 async function seedSqlite(file) {
-  let clock = new Date(0);
-  const store = openSqliteStore(file, { now: () => clock });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of loadMigrations('sqlite').filter((m) => m.version <= 2)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+  }
+  const insert = db.prepare(`INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`);
+  const insertDay = db.transaction((rows) => {
+    for (const row of rows) insert.run(rowValues(row));
+  });
   let count = 0;
+  let prev = '0'.repeat(64);
   const subjects = [];
   for (const items of demoDays(options)) {
-    for (let i = 0; i < items.length; ) {
-      const at = items[i].receivedAt;
-      const batch = [];
-      while (i < items.length && items[i].receivedAt === at && batch.length < 500 && count + batch.length < RECEIPTS) batch.push(items[i++].receipt);
-      if (batch.length === 0) break;
-      clock = new Date(at);
-      await store.append(batch);
-      count += batch.length;
-      if (subjects.length < 200 && count % 5000 < batch.length) subjects.push(batch[0].subject);
+    const rows = [];
+    for (const { receipt, receivedAt } of items) {
+      if (count >= RECEIPTS) break;
+      const row = toRow(receipt, ++count, receivedAt, prev);
+      prev = row.hash;
+      rows.push(row);
+      if (subjects.length < 200 && count % 5000 === 0) subjects.push(receipt.subject);
     }
+    insertDay(rows);
+    process.stderr.write(`\rbench: wrote ${count} receipts into SQLite`);
     if (count >= RECEIPTS) break;
-    process.stderr.write(`\rbench: seeded ${count} receipts into SQLite`);
   }
-  await store.close();
+  db.close();
   process.stderr.write('\n');
-  return { count, subjects };
+  const started = Date.now();
+  const store = openSqliteStore(file); // runs migration 003: the backfill
+  const backfillMs = Date.now() - started;
+  await store.close();
+  return { count, subjects, backfillMs };
 }
 
 /** The SQLite rows, copied as they are (hashes included) into a PostgreSQL database at schema version 2. */
@@ -189,13 +207,15 @@ async function measure(name, env, subjects) {
     const bodies = new Map();
     for (const [label, path] of queries(subjects)) {
       const times = [];
-      for (let i = 0; i < RUNS + 3; i++) {
+      let cold = 0;
+      for (let i = 0; i <= RUNS; i++) {
         const { ms, body } = await time(base, cookie, typeof path === 'function' ? path(i) : path);
-        if (i >= 3) times.push(ms); // the first runs warm the caches
+        if (i === 0) cold = ms;
+        else times.push(ms);
         if (i === 0 && typeof path === 'string' && path.includes('figures')) bodies.set(label, body);
       }
       times.sort((a, b) => a - b);
-      rows.push({ label, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) });
+      rows.push({ label, cold, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) });
       console.log(`${name.padEnd(10)} ${label.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
     }
     const started = performance.now();
@@ -211,22 +231,23 @@ const dir = mkdtempSync(join(tmpdir(), 'consentry-console-bench-'));
 try {
   const file = join(dir, 'receipts.db');
   const seedStarted = Date.now();
-  const { count, subjects } = await seedSqlite(file);
+  const { count, subjects, backfillMs: sqliteBackfillMs } = await seedSqlite(file);
   const seedMs = Date.now() - seedStarted;
   const copyStarted = Date.now();
   const backfillMs = await copyToPostgres(file, process.env.DATABASE_URL);
   const copyMs = Date.now() - copyStarted;
-  console.log(`bench: ${count} receipts; SQLite seeded through append in ${seconds(seedMs)}; PostgreSQL copy + migration in ${seconds(copyMs)} (backfill ${seconds(backfillMs)})`);
+  console.log(`bench: ${count} receipts; SQLite written + migrated in ${seconds(seedMs)} (backfill ${seconds(sqliteBackfillMs)}); PostgreSQL copy + migration in ${seconds(copyMs)} (backfill ${seconds(backfillMs)})`);
 
   const sqlite = await measure('SQLite', { RECEIPTS_DB: file }, subjects);
   const postgres = await measure('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, subjects);
   const mismatches = [...sqlite.bodies.keys()].filter((label) => sqlite.bodies.get(label) !== postgres.bodies.get(label));
 
   const worst = Math.max(...sqlite.rows.map((r) => r.p95), ...postgres.rows.map((r) => r.p95));
+  const worstCold = Math.max(...sqlite.rows.map((r) => r.cold), ...postgres.rows.map((r) => r.cold));
   const table = sqlite.rows
     .map((row, i) => {
       const other = postgres.rows[i];
-      return `| ${row.label} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${other.p50.toFixed(1)} | ${other.p95.toFixed(1)} | ${other.max.toFixed(1)} |`;
+      return `| ${row.label} | ${row.cold.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${other.cold.toFixed(0)} | ${other.p50.toFixed(1)} | ${other.p95.toFixed(1)} | ${other.max.toFixed(1)} |`;
     })
     .join('\n');
   const markdown = `# Console query benchmark
@@ -235,14 +256,16 @@ try {
 ${count.toLocaleString('en-GB')} receipts of the demo history over ${DAYS} days (${FIRST} to ${LAST}), ${RUNS} timed runs per query after 3 warm-up runs,
 one request at a time over HTTP to the real \`serve\` command on 127.0.0.1 (times include HTTP and JSON). The machine is
 shared with other work, so the figures are noisy. PostgreSQL is the test cluster (fsync=off).
-SQLite was seeded through \`append\` (${seconds(seedMs)}, figures kept as receipts arrive); PostgreSQL got the same rows at
-schema version 2 and migration 003 backfilled the figures in ${seconds(backfillMs)}.
+Both databases got the same rows (hashes included) at schema version 2; opening the store ran migration 003, whose
+backfill counted them: ${seconds(sqliteBackfillMs)} on SQLite, ${seconds(backfillMs)} on PostgreSQL. Receipts arrive in
+15-minute commits, so every slot holds receipts. Each query's first (cold) run, which also keeps the days that are over,
+is shown apart; p50/p95/max are over the runs after it.
 
-Target: every console query ≤ ${TARGET_MS} ms p95. Worst p95 here: **${worst.toFixed(1)} ms** (${worst <= TARGET_MS ? 'met' : 'NOT met'}).
+Target: every console query ≤ ${TARGET_MS} ms p95. Worst p95 here: **${worst.toFixed(1)} ms** (${worst <= TARGET_MS ? 'met' : 'NOT met'}); worst cold first run: ${worstCold.toFixed(0)} ms.
 The figure queries gave ${mismatches.length === 0 ? 'byte-identical JSON on both databases' : `DIFFERENT JSON on the two databases for: ${mismatches.join('; ')}`}.
 
-| query | SQLite p50 ms | p95 | max | PostgreSQL p50 ms | p95 | max |
-|---|---:|---:|---:|---:|---:|---:|
+| query | SQLite cold ms | p50 | p95 | max | PostgreSQL cold ms | p50 | p95 | max |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${table}
 
 Not a console query, for scale: \`GET /verify\` over all ${count.toLocaleString('en-GB')} rows took ${seconds(sqlite.verifyMs)} on SQLite

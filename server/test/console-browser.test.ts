@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks below run in the browser, hence the DOM types.
 // The console in the project's Chromium (playwright-core, scripts/chromium.mjs),
 // served by the real receipts server on 127.0.0.1 over a SQLite file seeded
 // with the demo history. Driven by the keyboard only: sign in, pick a range,
