@@ -38,7 +38,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const options = { days: DAYS, perDay: Math.round(RECEIPTS / DAYS / 0.98), end: END, seed: 42, batchMinutes: 15 };
+const options = { days: DAYS, perDay: Math.ceil(RECEIPTS / DAYS / 0.95), end: END, seed: 42, batchMinutes: 15 };
 
 /**
  * The demo history written straight into a SQLite file at schema version 2

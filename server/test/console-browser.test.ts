@@ -52,8 +52,9 @@ describe('console in Chromium', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'consentry-console-'));
     const file = join(dir, 'receipts.db');
-    // Two weeks either side of the redesign, ending 1 Dec 2026; four-hour commits.
-    history = demoHistory({ days: 21, perDay: 40, end: Date.parse('2026-12-01T00:00:00Z'), seed: 7, batchMinutes: 240 });
+    // Three weeks around the redesign, ending 1 Dec 2026, in 12-hour commits
+    // (few fsyncs, so the set-up stays quick on a busy machine).
+    history = demoHistory({ days: 21, perDay: 40, end: Date.parse('2026-12-01T00:00:00Z'), seed: 7, batchMinutes: 720 });
     await storeHistory((now: () => Date) => openSqliteStore(file, { now }), history.items);
     inRange = history.items.filter((item) => londonDay(item.receivedAt) >= FROM && londonDay(item.receivedAt) <= TO);
     app = await makeApp(openSqliteStore(file));
