@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run demo`: build everything, start the receipts server (SQLite, in
-// .tmp/demo-receipts.db) and the Keyhold Inventories demo site, print the URL,
-// and stop both on Ctrl-C.
+// `npm run demo`: build everything, seed four weeks of consent history into a
+// new .tmp/demo-receipts.db (server/scripts/seed-demo.mjs), start the receipts
+// server on it and the Keyhold Inventories demo site, print the site's and the
+// console's URLs and the demo admin token, and stop both on Ctrl-C.
 //
 //   npm run demo                 # http://127.0.0.1:8080/
 //   PORT=9000 npm run demo       # another site port
 //   npm run demo -- --csp        # serve the site under the strict CSP + Trusted Types
 //   npm run demo -- --no-build   # reuse dist/ and server/dist as they are
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../demo/server.mjs';
@@ -51,6 +52,16 @@ if (!args.has('--no-build')) {
 }
 
 mkdirSync(path.join(repo, '.tmp'), { recursive: true });
+const receiptsDb = path.join(repo, '.tmp/demo-receipts.db');
+const adminToken = process.env.ADMIN_TOKEN ?? 'demo-admin-token';
+if (!existsSync(receiptsDb)) {
+  // History for the console: two config revisions, a policy update, some GPC.
+  const { demoHistory, storeHistory } = await import('../server/scripts/seed-demo.mjs');
+  const { openSqliteStore } = await import('../server/dist/store/sqlite-store.js');
+  const history = demoHistory({ days: 28, perDay: 400 });
+  await storeHistory((now) => openSqliteStore(receiptsDb, { now }), history.items);
+  console.log(`Seeded ${history.items.length} receipts of demo history into .tmp/demo-receipts.db (delete it to start again).`);
+}
 const receipts = spawn(process.execPath, [path.join(repo, 'server/bin/consentry-receipts.js'), 'serve'], {
   cwd: repo,
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -58,9 +69,9 @@ const receipts = spawn(process.execPath, [path.join(repo, 'server/bin/consentry-
     ...process.env,
     PORT: String(receiptsPort),
     HOST: host,
-    RECEIPTS_DB: path.join(repo, '.tmp/demo-receipts.db'),
+    RECEIPTS_DB: receiptsDb,
     ALLOWED_ORIGINS: [siteOrigin, `http://localhost:${sitePort}`].join(','),
-    ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? 'demo-admin-token',
+    ADMIN_TOKEN: adminToken,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
@@ -101,6 +112,7 @@ console.log(`
   Keyhold Inventories demo   ${site.url}${csp ? '   (strict CSP + Trusted Types)' : ''}
   Receipts server            ${receiptsOrigin}   (SQLite: .tmp/demo-receipts.db)
   Your receipts              ${receiptsOrigin}/receipts/<your consent id>
+  Console (figures, record)  ${receiptsOrigin}/console   admin token: ${adminToken}
   Tracker hits (stand-ins)   ${site.origin}/__log
 
   Press Ctrl-C to stop.

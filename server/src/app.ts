@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { clientKey, createAdminTokenGuard, TooManyGuessesError, type AdminTokenGuard, type AdminTokenGuardOptions } from './admin-token.js';
 import type { LogLevel } from './config.js';
+import { consoleRoutes } from './console/routes.js';
 import { RequestError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(receiptRoutes, { store, allowedOrigins: options.allowedOrigins });
   await app.register(adminRoutes, { store, guard });
   await app.register(healthRoutes, { store });
+  await app.register(consoleRoutes, { store, adminToken: options.adminToken });
   return app;
 }
 

@@ -23,7 +23,13 @@ export async function* toCsv(rows: AsyncIterable<StoredReceipt>): AsyncGenerator
   }
 }
 
-function csvCell(value: unknown): string {
-  const text = String(value);
+/**
+ * One RFC 4180 cell. A cell a spreadsheet would read as a formula (it starts
+ * with = + - @, a tab or a carriage return) gets a leading apostrophe, so a
+ * value a visitor's browser sent can never run as one ("CSV injection").
+ */
+export function csvCell(value: unknown): string {
+  const raw = String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
+import { postgresFigures } from './figures-postgres.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -87,6 +88,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await pool.end();
     throw error;
   }
+  const figures = postgresFigures(pool); // console: figure aggregates and reads
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -168,6 +170,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
           results.push({ id: receipt.id, status: 'stored' });
         }
         if (rows.length > 0) await client.query(INSERT_MANY_SQL, columnArrays(rows));
+        await figures.recordAppend(client, receipts, results, receivedAt); // console: count the stored receipts in this transaction
         await client.query('COMMIT');
         return results;
       } catch (error) {
@@ -210,12 +213,14 @@ export async function openPostgresStore(connectionString: string, options: Postg
           purgedAt,
           rowCount ?? 0,
         ]);
+        await figures.recordPurge(client); // console: drop the purged rows from the figures
         return { deleted: rowCount ?? 0, anchor: { seq: Number(lastPurged.seq), hash: lastPurged.hash, purgedAt } };
       });
     },
     async close() {
       await pool.end();
     },
+    ...figures.methods, // console
   };
 }
 

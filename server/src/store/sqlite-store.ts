@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
+import { sqliteFigures } from './figures-sqlite.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -46,6 +47,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // auditor the receipt exists, so every commit is fsynced: FULL.
   db.pragma('synchronous = FULL');
   migrate(db);
+  const figures = sqliteFigures(db); // console: figure aggregates and reads
 
   const insert = db.prepare(
     `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
@@ -84,13 +86,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     // Stamped inside the lock, so received_at follows chain order.
     const receivedAt = now().toISOString();
     let head = chainHead();
-    return receipts.map((receipt) => {
+    const results = receipts.map((receipt) => {
       if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' as const };
       const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
       insert.run(rowValues(row));
       head = { seq: row.seq, hash: row.hash };
       return { id: receipt.id, status: 'stored' as const };
     });
+    figures.recordAppend(receipts, results, receivedAt); // console: count the stored receipts in this transaction
+    return results;
   });
 
   const purgeBefore = db.transaction((cutoff: string, purgedAt: string): PurgeResult => {
@@ -111,6 +115,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       purgedAt,
       changes,
     );
+    figures.recordPurge(); // console: drop the purged rows from the figures
     return { deleted: changes, anchor: { seq: lastPurged.seq, hash: lastPurged.hash, purgedAt } };
   });
 
@@ -158,6 +163,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async close() {
       if (db.open) db.close();
     },
+    ...figures.methods, // console
   };
 }
 

@@ -59,6 +59,68 @@ export interface ReceiptStore {
   /** Deletes the oldest receipts received before `before`, leaving an anchor. */
   purge(before: Date): Promise<PurgeResult>;
   close(): Promise<void>;
+  // The console's reads (figures-sqlite.ts, figures-postgres.ts).
+  /** Opt-in counts summed per period and breakdown value, from the aggregates kept on append. */
+  figures(query: FiguresQuery): Promise<FigureRows>;
+  /** The last row of the chain, or the anchor a purge left; null when nothing was ever stored. */
+  chainHead(): Promise<{ seq: number; hash: string } | null>;
+  /** Figures of whole local days kept from earlier reads; `period` indexes `days`. */
+  keptDayFigures(query: DayFiguresQuery): Promise<FigureRows & { done: string[] }>;
+  /** Keeps the figures of days that are over, so later reads skip the slots. */
+  keepDayFigures(query: DayFiguresQuery, rows: FigureRows): Promise<void>;
+  saveVerification(record: VerificationRecord): Promise<void>;
+  lastVerification(): Promise<VerificationRecord | null>;
+}
+
+/** What the figures can be broken down by: one receipt field each. */
+export const FIGURE_DIMENSIONS = ['revision', 'policyVersion', 'configHash', 'jurisdiction', 'language'] as const;
+export type FigureDimension = (typeof FIGURE_DIMENSIONS)[number];
+
+/** Aggregates are kept per 15-minute slot; `boundaries` must be multiples of it. */
+export const FIGURE_SLOT_SECONDS = 900;
+
+/** Whole local days (YYYY-MM-DD) of one time zone, for one breakdown. */
+export interface DayFiguresQuery {
+  zone: string;
+  dimension: FigureDimension;
+  days: readonly string[];
+}
+
+export interface FiguresQuery {
+  dimension: FigureDimension;
+  /** Period starts in epoch seconds, ascending, then the end of the last period: n + 1 numbers for n periods. */
+  boundaries: readonly number[];
+}
+
+/** `period` indexes the query's periods (0 = the first). */
+export interface ActionFigure {
+  period: number;
+  value: string;
+  action: string;
+  decisions: number;
+  gpc: number;
+}
+
+export interface CategoryFigure {
+  period: number;
+  value: string;
+  category: string;
+  offered: number;
+  granted: number;
+}
+
+export interface FigureRows {
+  actions: ActionFigure[];
+  categories: CategoryFigure[];
+}
+
+/** One chain check run from the console, and what it found. */
+export interface VerificationRecord {
+  verifiedAt: string;
+  ok: boolean;
+  count: number;
+  head: { seq: number; hash: string } | null;
+  brokenAt: { seq: number; reason: string } | null;
 }
 
 export const EXPORT_PAGE_SIZE = 500;
