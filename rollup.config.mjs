@@ -19,6 +19,15 @@ import { CHUNKS } from './scripts/chunks.mjs';
 // build loads them by URL), except decide, built self-contained below.
 const { decide, ...lazy } = CHUNKS;
 
+// The npm entry keeps exactly its own exports (no internal one-letter names
+// beside `init`): what it shares with the decide chunk goes to a chunk of its own.
+const npmEntry = {
+  name: 'npm-entry',
+  buildStart() {
+    this.emitFile({ type: 'chunk', id: 'src/index.ts', fileName: 'index.js', preserveSignature: 'strict' });
+  },
+};
+
 const terserOptions = {
   ecma: 2020,
   module: true,
@@ -35,8 +44,9 @@ const ts = (declarations) =>
 
 export default [
   {
-    input: { index: 'src/index.ts', ...lazy },
-    // Entry chunks may export more than their own module: no re-export stubs.
+    input: lazy,
+    // Lazy entries may export more than their own module (ui.js lends lit-html
+    // to the later chunks): no re-export stubs.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
@@ -53,7 +63,7 @@ export default [
           ? 'ui'
           : undefined,
     },
-    plugins: [nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
+    plugins: [npmEntry, nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
   },
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build
