@@ -5,7 +5,8 @@
 //     policy viewer import lit-html from it (one lit-html per page: a second
 //     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types.
-//  2. decide.js on its own, for the script-tag build.
+//  2. decide.js on its own, for the script-tag build, and head.js, the
+//     optional classic script that goes first in <head> (src/head.ts).
 //  3. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
@@ -60,6 +61,13 @@ export default [
     input: { decide: 'src/core/decide.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
+  },
+  {
+    // The head script: a classic script for <head>, before consentry.js and
+    // every tag: auto-blocking, vendor signals, dev mode, other tabs following.
+    input: 'src/head.ts',
+    output: { file: 'dist/head.js', format: 'iife', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
   },
   {
     input: 'src/consentry.ts',

@@ -10,6 +10,7 @@ import { clearCategories } from './cookie-cleaner.js';
 import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
 import { createReceiptQueue } from './receipt-queue.js';
+import { stopWithdrawn } from './withdrawal.js';
 import type { Action, Basis, ConsentryConfig, ConsentState, Method } from './types.js';
 
 const DAY = 864e5;
@@ -61,8 +62,8 @@ export const createDecider = (ctx: DecideContext) => {
 
     /**
      * After the core applied a decision: erase what was withdrawn, queue the
-     * receipt, and reload when configured (scripts that already ran cannot be
-     * unloaded; a reload is the only clean stop).
+     * receipt, and stop what the withdrawn categories left running (a reload
+     * unless switched off; scripts that already ran cannot be unloaded).
      */
     async after(action: Action, method: Method, record: ConsentRecord, before: ConsentState, state: ConsentState) {
       const withdrawn = before.granted.filter((id) => !state.granted.includes(id));
@@ -86,7 +87,12 @@ export const createDecider = (ctx: DecideContext) => {
         signals: { gpc: env.gpc },
         expires: new Date(record.at + ctx.lifetime(record.granted) * DAY).toISOString(),
       });
-      if (withdrawn.length && config.reloadOnWithdraw) location.reload();
+      // Withdrawal must stop what already runs: see withdrawal.ts.
+      stopWithdrawn(withdrawn, {
+        doc: env.document,
+        reload: config.reloadOnWithdraw,
+        reloadPage: env.reload ?? (() => location.reload()),
+      });
     },
 
     flush: () => queue?.flush(),
