@@ -63,8 +63,15 @@ export const installBlockers = (config: ConsentryConfig, rules: Rule[], allowed:
   /** Holds `el` back if `url` must be; returns true when it did. */
   const hold = (el: Element, url: unknown): boolean => {
     if (el.hasAttribute('data-consent')) return false;
-    const o = held(url);
+    const o = rules.length ? ownerOf(rules, String(url), base()) : null;
     if (!o) return false;
+    if (allowed(o.category, o.service)) {
+      // Allowed now, but marked as its service's: a withdrawal then knows it ran
+      // (withdrawal.ts) and the gate can stop the frame.
+      mark(el, o);
+      if (el instanceof HTMLIFrameElement) origSetAttribute.call(el, 'data-src', String(url));
+      return false;
+    }
     log.push(`${el.localName} ${String(url)}`);
     if (el instanceof HTMLScriptElement) {
       const type = el.getAttribute('type');
@@ -179,12 +186,18 @@ export const installBlockers = (config: ConsentryConfig, rules: Rule[], allowed:
   // --- cookie and storage guards
   const cookies = keptBy(config, 'cookies');
   const keys = keptBy(config, 'storage');
+  /** A write that expires the cookie (the core's own erasing) always goes through. */
+  const deletes = (cookie: string) => {
+    const maxAge = /;\s*max-age=\s*(-?\d+)/i.exec(cookie);
+    const expires = /;\s*expires=([^;]+)/i.exec(cookie);
+    return maxAge ? +maxAge[1] <= 0 : !!expires && Date.parse(expires[1]) <= Date.now();
+  };
   const refused = (list: [string, string][], name: string) =>
     list.some(([category, pattern]) => nameMatches(pattern, name) && !allowed(category));
   patch(Document.prototype, 'cookie', (orig) => ({
     set(this: Document, v: string) {
       const name = String(v).split('=')[0].trim();
-      if (refused(cookies, name)) {
+      if (refused(cookies, name) && !deletes(String(v))) {
         log.push(`cookie ${name}`);
         return;
       }
