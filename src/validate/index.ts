@@ -66,7 +66,7 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
   const id = match(/^[a-z][a-z\d-]*$/, 'must match ^[a-z][a-z0-9-]*$');
   // Where a service loads from and sends to (the head script's auto-blocking): a host, *.domain, or a URL prefix.
   const host = match(
-    /^((\*\.)?[a-z\d-]+(\.[a-z\d-]+)+|https?:\/\/[^\s/]+\/\S*)$/i,
+    /^((\*\.)?[a-z\d-]+(\.[a-z\d-]+)*|https?:\/\/[^\s/]+\/\S*)$/i,
     'must be a host name (cdn.example.com), *.example.com or an http(s) URL prefix ending in /',
   );
   const days = int(1, 400);
