@@ -6,7 +6,8 @@
 //     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types/src (and dist/types/server/src/schemas for the
 //     receipt type, whose one definition is the server's schema).
-//  2. decide.js on its own, for the script-tag build.
+//  2. decide.js on its own, for the script-tag build, and head.js, the
+//     optional classic script that goes first in <head> (src/head.ts).
 //  3. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
@@ -72,6 +73,13 @@ const library = [
     // Its own chunk: the pure-JS SHA-256, fetched only where WebCrypto is missing.
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
+  },
+  {
+    // The head script: a classic script for <head>, before consentry.js and
+    // every tag: auto-blocking, vendor signals, dev mode, other tabs following.
+    input: 'src/head.ts',
+    output: { file: 'dist/head.js', format: 'iife', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
   },
   {
     input: 'src/consentry.ts',

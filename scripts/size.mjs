@@ -60,6 +60,11 @@ const onDemand = [...Object.keys(CHUNKS).map((name) => name + '.js'), ...readdir
   .filter((f) => f.endsWith('.js') && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
 console.log('on demand (decide: at the first pointer or key press; validate: only for an unstamped, changed config)');
 for (const f of onDemand) console.log('  ' + f.padEnd(42) + fmt(measure(f)));
+// The optional head script (auto-blocking, vendor signals, dev mode): a page that uses it loads it on every view.
+if (existsSync(join(DIST, 'head.js'))) {
+  console.log('optional, first in <head> where the site uses it');
+  console.log('  ' + 'head.js'.padEnd(42) + fmt(measure('head.js')));
+}
 
 let failed = false;
 const check = (what, value, budget) => {

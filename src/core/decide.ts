@@ -13,6 +13,7 @@ import { createReceiptQueue } from './receipt-queue.js';
 import type { ConsentStore } from './consent-store.js';
 import { decisionFor, type Decision } from './decision-rules.js';
 import type { Action, ChangeDetail, ConsentryConfig, ConsentState, Method, Receipt } from './types.js';
+import { stopWithdrawn } from './withdrawal.js';
 
 const DAY = 864e5;
 
@@ -79,8 +80,8 @@ export const createDecider = (ctx: DecideContext) => {
 
     /**
      * After the core applied a decision: erase what was withdrawn, queue the
-     * receipt, and reload when configured (scripts that already ran cannot be
-     * unloaded; a reload is the only clean stop).
+     * receipt, and stop what the withdrawn categories left running (a reload
+     * unless switched off; scripts that already ran cannot be unloaded).
      */
     async after(action: Action, method: Method, before: ConsentState) {
       const { record, state } = store as { record: ConsentRecord; state: ConsentState };
@@ -108,7 +109,12 @@ export const createDecider = (ctx: DecideContext) => {
         expires: new Date(record.at + store.lifetime(record.granted) * DAY).toISOString(),
       };
       queue?.add(receipt);
-      if (withdrawn.length && config.reloadOnWithdraw) location.reload();
+      // Withdrawal must stop what already runs: see withdrawal.ts.
+      stopWithdrawn(withdrawn, {
+        doc: env.document,
+        reload: config.reloadOnWithdraw,
+        reloadPage: env.reload ?? (() => location.reload()),
+      });
     },
 
     flush: () => queue?.flush(),

@@ -19,6 +19,8 @@ export interface CoreEnv {
   /** Receipt transport; the decide chunk falls back to the browser's own. */
   fetch?: typeof fetch;
   sendBeacon?: (url: string, data: BodyInit) => boolean;
+  /** Reloads the page after a withdrawal (location.reload unless given; specs pass a recorder). */
+  reload?: () => void;
 }
 
 /** Fills the gaps in a partial env with the browser's own objects. */

@@ -32,6 +32,25 @@ export interface ServiceConfig {
   cookies?: CookieDeclaration[];
   /** localStorage keys the service writes (exact, or prefix with `*`); cleared on withdrawal. */
   storage?: string[];
+  /**
+   * Where the service loads from and sends to: host names (`cdn.example.com`,
+   * `*.example.com` for every subdomain) or URL prefixes (`https://example.com/px/`).
+   * The auto-blocking build holds back whatever goes there until the category
+   * (or this service) is allowed; dev mode reports hosts no service declares.
+   */
+  hosts?: string[];
+}
+
+/** Vendor consent signals besides Google Consent Mode (see vendor-signals.ts). */
+export interface SignalsConfig {
+  /** Microsoft UET consent mode (`ad_storage`). */
+  uet?: boolean;
+  /** Microsoft Clarity consent (`consentv2`: `ad_Storage`, `analytics_Storage`). */
+  clarity?: boolean;
+  /** Meta Pixel `fbq('consent', 'grant' | 'revoke')`. */
+  meta?: boolean;
+  /** A `dataLayer` event per decision: `true` for `consentry_consent`, or the event name. */
+  dataLayer?: boolean | string;
 }
 
 /** Google Consent Mode v2 storage types. */
@@ -92,8 +111,21 @@ export interface ConsentryConfig {
     /** Let an explicit opt-in in the preference centre override the signal (default true). */
     allowOverride?: boolean;
   };
-  /** Reload the page when a category that already ran is withdrawn (default false). */
+  /**
+   * Reload the page when a category whose scripts ran on it is withdrawn, the
+   * one clean stop for code already running (default true). `false` for pages
+   * that must not reload: the auto-blocking build then stops the declared
+   * hosts, cookies and storage keys in place.
+   */
   reloadOnWithdraw?: boolean;
+  /** Vendor consent signals (Microsoft UET and Clarity, Meta, a dataLayer event). */
+  signals?: SignalsConfig;
+  /**
+   * Development mode: lists cookies, storage keys and third-party hosts seen on
+   * the page that no service declares, in the console and through
+   * `Consentry.undeclared()`. Leave it off in production.
+   */
+  devMode?: boolean;
   /** UI string overrides: `{ "en": { "bannerTitle": "…" } }`. */
   texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   ui?: {
@@ -193,6 +225,15 @@ export interface ConsentApi {
   openPreferences(opener?: Element | null): Promise<void>;
   /** Stops observing the page and removes the core's listeners and elements (tests, SPA teardown). */
   destroy(): void;
+  /** Added by the head script (`dist/head.js`) in dev mode: what the page holds or contacts that no service declares. */
+  undeclared?(): UndeclaredReport;
+}
+
+/** Cookies, storage keys and third-party hosts no service declares (dev mode). */
+export interface UndeclaredReport {
+  cookies: string[];
+  storage: string[];
+  hosts: string[];
 }
 
 /**

@@ -64,6 +64,11 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
     'must be an http:, https:, mailto: or relative URL',
   );
   const id = match(/^[a-z][a-z\d-]*$/, 'must match ^[a-z][a-z0-9-]*$');
+  // Where a service loads from and sends to (the head script's auto-blocking): a host, *.domain, or a URL prefix.
+  const host = match(
+    /^((\*\.)?[a-z\d-]+(\.[a-z\d-]+)*|https?:\/\/[^\s/]+\/\S*)$/i,
+    'must be a host name (cdn.example.com), *.example.com or an http(s) URL prefix ending in /',
+  );
   const days = int(1, 400);
   const duration: Check = (v) => {
     const m = typeof v == 'string' && /^(?:session|(\d+) ?(minute|hour|day|week|month|year)s?)$/.exec(v);
@@ -122,6 +127,16 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
     consentMode: obj({ enabled: bool, urlPassthrough: bool, adsDataRedaction: bool, waitForUpdate: int(0) }),
     gpc: obj({ honour: bool, allowOverride: bool }),
     reloadOnWithdraw: bool,
+    signals: obj({
+      uet: bool,
+      clarity: bool,
+      meta: bool,
+      dataLayer: is(
+        (v) => typeof v == 'boolean' || (typeof v == 'string' && /^[\w.-]+$/.test(v)),
+        'must be true, false or an event name (letters, digits, _ . -)',
+      ),
+    }),
+    devMode: bool,
     texts: obj({}, undefined, obj({}, undefined, is((v) => typeof v == 'string', 'must be a string'))),
     ui: obj({ layout: oneOf('bar', 'box', 'center'), reopenButton: oneOf(false, 'bottom-left', 'bottom-right') }),
     theme: obj(
@@ -203,6 +218,7 @@ export const validateConfig = (config: unknown): ConfigIssue[] => {
                   ),
                 ),
                 storage: list(str),
+                hosts: list(host),
               },
               (service, path) => {
                 if (serviceIds.includes(service.id)) fail(path + '.id', 'must be unique');

@@ -1,0 +1,70 @@
+/**
+ * The head script, `dist/head.js`: an optional classic script that goes first
+ * in <head>, before consentry.js and before every tag:
+ *
+ *   <script src="/dist/head.js" data-config="/consent.json"></script>
+ *   <script src="/dist/consentry.js" data-config="/consent.json"></script>
+ *
+ * It does what must be in place before any tag runs, each part only when the
+ * config asks for it: auto-blocking of the declared `hosts` (src/autoblock/),
+ * the vendors' consent signals (`signals`), dev mode (`devMode`), and other
+ * tabs following a withdrawal. The core stays as small as it was.
+ *
+ * It needs the config before the parser reaches the next tag, so it reads it
+ * synchronously: the inline `#consentry-config` element when the page has one
+ * (placed before this script), otherwise its own `data-config` URL with a
+ * synchronous request (the core's fetch of the same URL then comes from the
+ * HTTP cache when the config is cacheable).
+ */
+import { installBlockers } from './autoblock/blockers.js';
+import { allowedBy, consentReader } from './autoblock/consent-now.js';
+import { rulesOf } from './autoblock/rules.js';
+import { watchUndeclared } from './core/undeclared.js';
+import { installSignals } from './core/vendor-signals.js';
+import { followOtherTabs } from './core/withdrawal.js';
+import type { ConsentryConfig, UndeclaredReport } from './core/types.js';
+
+declare global {
+  interface Window {
+    /** Set by the head script: what auto-blocking held back so far, and the dev-mode scanner. */
+    ConsentryHead?: { blocked: string[]; undeclared?: () => UndeclaredReport };
+  }
+}
+
+const readConfig = (): ConsentryConfig => {
+  const inline = document.getElementById('consentry-config');
+  if (inline) return JSON.parse(inline.textContent ?? '') as ConsentryConfig;
+  const url = (document.currentScript as HTMLScriptElement | null)?.dataset.config;
+  if (!url) throw Error('no #consentry-config before it and no data-config on it');
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url, false);
+  xhr.send();
+  if (xhr.status >= 300) throw Error(`${url}: not loaded (${xhr.status})`);
+  return JSON.parse(xhr.responseText) as ConsentryConfig;
+};
+
+try {
+  const config = readConfig();
+  const api = () => window.Consentry;
+  const now = consentReader(config, api);
+  const rules = rulesOf(config);
+  const blocked = rules.length ? installBlockers(config, rules, allowedBy(now)) : null;
+  const signals = config.signals ? installSignals(config, config.signals, now) : null;
+  const head: NonNullable<Window['ConsentryHead']> = (window.ConsentryHead = { blocked: blocked?.log ?? [] });
+  if (config.devMode) head.undeclared = watchUndeclared(config);
+  followOtherTabs(document, config.reloadOnWithdraw, () => location.reload());
+
+  document.addEventListener('consentry:ready', () => {
+    blocked?.release();
+    signals?.sync();
+    // window.Consentry is assigned once the core's promise settles: just after this event.
+    if (head.undeclared) setTimeout(() => api() && (api()!.undeclared = head.undeclared));
+  });
+  document.addEventListener('consentry:change', (e) => {
+    blocked?.release();
+    signals?.sync(e.detail);
+    head.undeclared?.();
+  });
+} catch (e) {
+  console.error('consentry head script:', e);
+}
