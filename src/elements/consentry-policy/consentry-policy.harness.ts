@@ -93,8 +93,10 @@ export class PolicyHarness {
     return [...must(table.tHead, 'table head').rows[0].cells].map(text);
   }
 
+  /** The "Your consent" panel, if a reader can see it. */
   consentPanel(): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>('[part="consent"]');
+    const panel = this.root.querySelector<HTMLElement>('[part="consent"]');
+    return panel && !panel.hidden ? panel : null;
   }
 
   /** Definition list of the consent panel as term → description text. */

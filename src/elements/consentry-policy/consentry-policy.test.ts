@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import type { ConsentryConfig, Text } from '../../core/types.js';
+import type { ConsentApi, ConsentryConfig, Text } from '../../core/types.js';
 import { definePolicy } from '../../policy.js';
 import { ConsentryPolicy } from './consentry-policy.js';
 import { PolicyHarness, runAxe } from './consentry-policy.harness.js';
@@ -324,7 +324,7 @@ describe('definePolicy', () => {
   it('can be called again: defines once and hands the new api to instances without one', async () => {
     const el = await fixture<ConsentryPolicy>(html`<consentry-policy .markdown=${'## A'}></consentry-policy>`);
     const state = { decided: false, subject: null, granted: [], denied: [], bases: {} };
-    const api = { config: demoConfig, getState: () => state, onChange: () => () => undefined } as unknown as ConsentryPolicy['api'];
+    const api = { config: demoConfig, getState: () => state, onChange: () => () => undefined } as unknown as ConsentApi;
     try {
       definePolicy(api);
       expect(customElements.get('consentry-policy')).to.equal(ConsentryPolicy);

@@ -60,3 +60,21 @@ export const stringsFor = (config: ConsentryConfig | undefined, lang: string): P
 };
 
 export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
+
+/** http(s), mailto, tel and scheme-less (relative) URLs only. */
+export const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+/** Drops whitespace and control characters, which browsers ignore inside a URL scheme. */
+export const compact = (url: string): string => url.replace(/[\s\p{Cc}]/gu, '');
+
+/** Whether a config-supplied URL may become a link (SEC-4). */
+export const isSafeUrl = (url: string): boolean => SAFE_URL.test(compact(url));
+
+/** An ISO date (`2026-05-01`, shown as a date) or a timestamp (date and time), for a `<time>`. */
+export const formatDate = (value: string | number, locale: string): { text: string; datetime?: string } => {
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return { text: String(value) };
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' };
+  return { text: new Intl.DateTimeFormat(locale, options).format(date), datetime: day ? (value as string) : date.toISOString() };
+};
