@@ -12,6 +12,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { writeFileSync } from 'node:fs';
 
 const terserOptions = {
   ecma: 2020,
@@ -60,6 +61,23 @@ export default [
     input: { decide: 'src/core/decide.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
+  },
+  {
+    // For Node: `consentry render` pre-renders a policy with the element's own
+    // pipeline (the CLI brings the DOM). Also writes the page stylesheet policy.css.
+    input: { prerender: 'src/policy-prerender.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+    plugins: [
+      nodeResolve(),
+      ts(false),
+      {
+        name: 'policy-css',
+        async writeBundle() {
+          const { policyCss } = await import(new URL('./dist/prerender.js?' + Date.now(), import.meta.url).href);
+          writeFileSync(new URL('./dist/policy.css', import.meta.url), policyCss());
+        },
+      },
+    ],
   },
   {
     input: 'src/consentry.ts',

@@ -120,7 +120,7 @@ const getPurifier = (win: Window) => {
   const purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeType !== ELEMENT) return;
-    const el = node as Element;
+    const el = node;
     const name = el.localName;
     if (name === 'a') {
       const href = el.getAttribute('href');

@@ -76,5 +76,5 @@ export const formatDate = (value: string | number, locale: string): { text: stri
   const date = new Date(day ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return { text: String(value) };
   const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' };
-  return { text: new Intl.DateTimeFormat(locale, options).format(date), datetime: day ? (value as string) : date.toISOString() };
+  return { text: new Intl.DateTimeFormat(locale, options).format(date), datetime: day ? (value) : date.toISOString() };
 };
