@@ -66,7 +66,7 @@ export default [
     // For Node: `consentry render` pre-renders a policy with the element's own
     // pipeline (the CLI brings the DOM). Also writes the page stylesheet policy.css.
     input: { prerender: 'src/policy-prerender.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
     plugins: [
       nodeResolve(),
       ts(false),

@@ -90,10 +90,10 @@ export const render = async (args) => {
       }
     }
     const page = options.into ? read(options.into, 'page') : undefined;
-    const language = options.lang ?? config?.language ?? (page && /<html\b[^>]*\blang="([^"]+)"/i.exec(page)?.[1]) ?? 'en';
+    const language = options.lang ?? (page && /<html\b[^>]*\blang="([^"]+)"/i.exec(page)?.[1]) ?? undefined;
     const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: options.base ?? 'http://localhost/' });
     const dropped = [];
-    const html = renderPolicy(window, {
+    const html = await renderPolicy(window, {
       text,
       format: /\.x?html?$/i.test(file) ? 'html' : 'markdown',
       config,

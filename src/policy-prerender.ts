@@ -7,34 +7,47 @@
 import type { ConsentryConfig } from './core/types.js';
 import { policyStyles } from './elements/consentry-policy/consentry-policy.styles.js';
 import { buildPolicy } from './elements/consentry-policy/policy-document.js';
-import { stringsFor } from './elements/consentry-policy/policy-strings.js';
+import { languageWithoutCore, policyStringsFor, policyTable } from './elements/consentry-policy/policy-strings.js';
+import { loadTables } from './i18n/index.js';
 
 export interface RenderOptions {
   text: string;
   format: 'markdown' | 'html';
   config?: ConsentryConfig;
-  /** A language tag (`en-GB`, `cy`); the config's, else English. */
+  /** The page's language tag (`en-GB`, `cy`); the config's `language` comes first, as in the core. */
   language?: string;
   consentPanel?: boolean;
   report?: (block: string, dropped: string[]) => void;
 }
 
-/** The policy as the HTML a site serves inside `<consentry-policy>`. */
-export const renderPolicy = (win: Window, options: RenderOptions): string => {
-  const tag = options.language || options.config?.language || 'en';
-  const locale = tag === 'en' ? 'en-GB' : tag;
-  const lang = locale.toLowerCase().split('-')[0];
-  const { article } = buildPolicy(win, {
-    text: options.text,
-    format: options.format,
-    config: options.config,
-    lang,
-    locale,
-    t: stringsFor(options.config, lang),
-    consentPanel: options.consentPanel ?? true,
-    report: options.report,
-  });
-  return article.outerHTML;
+/**
+ * The policy as the HTML a site serves inside `<consentry-policy>`, in the
+ * language the core would resolve for a page in `pageLanguage`.
+ */
+export const renderPolicy = async (win: Window, options: RenderOptions): Promise<string> => {
+  const lang = languageWithoutCore(options.config, options.language);
+  const page = options.language ?? '';
+  const locale = page.toLowerCase().split('-')[0] === lang ? page : lang === 'en' ? 'en-GB' : lang;
+  await loadTables(lang, policyTable);
+  // The i18n reads the page's direction from `document`: the DOM given here.
+  const global = globalThis as { document?: Document };
+  const own = global.document;
+  global.document = win.document;
+  try {
+    const { article } = buildPolicy(win, {
+      text: options.text,
+      format: options.format,
+      config: options.config,
+      lang,
+      locale,
+      t: policyStringsFor(undefined, options.config, lang),
+      consentPanel: options.consentPanel ?? true,
+      report: options.report,
+    });
+    return article.outerHTML;
+  } finally {
+    global.document = own;
+  }
 };
 
 /**

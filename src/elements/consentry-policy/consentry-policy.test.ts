@@ -187,13 +187,15 @@ describe(`<consentry-policy> with the demo policy, ${form}`, () => {
     expect(region.tabIndex).to.equal(0);
   });
 
-  it('has no WCAG 2.2 AA violations (axe-core)', async () => {
+  it('has no WCAG 2.2 AA violations (axe-core)', async function () {
+    this.timeout(30_000); // axe over the whole policy is slow on a loaded machine
     const policy = await demo();
     const violations = await runAxe(policy.element);
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
   });
 
-  it('has no WCAG 2.2 AA violations in the dark scheme', async () => {
+  it('has no WCAG 2.2 AA violations in the dark scheme', async function () {
+    this.timeout(30_000);
     const policy = await demo('dark');
     expect(getComputedStyle(policy.element).backgroundColor).to.equal('rgb(31, 31, 35)');
     const violations = await runAxe(policy.element);

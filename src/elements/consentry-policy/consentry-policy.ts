@@ -5,7 +5,8 @@ import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
 import { applyTheme } from '../../styles/theme.js';
 import { policyStyles } from './consentry-policy.styles.js';
 import type { PolicyDocument, PolicyDocumentInput } from './policy-document.js';
-import { formatDate, isSafeUrl, pickText, stringsFor, type PolicyStrings } from './policy-strings.js';
+import { loadTables } from '../../i18n/index.js';
+import { formatDate, isSafeUrl, languageWithoutCore, pickText, policyStringsFor, policyTable, type PolicyStrings } from './policy-strings.js';
 
 export const POLICY_TAG = 'consentry-policy';
 /** The attribute `consentry render` puts on the document it writes into the page. */
@@ -107,15 +108,27 @@ export class ConsentryPolicy extends LitElement {
     return this.config ?? this.api?.config;
   }
 
-  /** Language tag for dates: the page's, else the config's (`en` reads as British English). */
-  private get locale(): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || this.cfg?.language || 'en';
-    return lang === 'en' ? 'en-GB' : lang;
+  /** The language the core resolved for the visitor (the same rule without a core). */
+  private get lang$(): string {
+    return this.consent.state?.language ?? languageWithoutCore(this.cfg, document.documentElement.lang, navigator.languages);
   }
 
-  /** Primary language subtag, the key of config texts. */
-  private get lang$(): string {
-    return this.locale.toLowerCase().split('-')[0];
+  /** Locale for dates: the page's tag when it is in that language (`en-US`), else the language (`en` reads as British English). */
+  private get locale(): string {
+    const page = document.documentElement.lang;
+    if (page.toLowerCase().split('-')[0] === this.lang$) return page;
+    return this.lang$ === 'en' ? 'en-GB' : this.lang$;
+  }
+
+  private get strings(): PolicyStrings {
+    return policyStringsFor(this.api, this.cfg, this.lang$);
+  }
+
+  /** Loads the viewer's strings in the visitor's language; true once they are here. */
+  private stringsReady(): boolean {
+    const loading = loadTables(this.lang$, policyTable);
+    if (loading) void loading.then(() => this.requestUpdate());
+    return !loading;
   }
 
   /** A document `consentry render` wrote into the page: enhanced where it is, never rebuilt. */
@@ -164,7 +177,7 @@ export class ConsentryPolicy extends LitElement {
   }
 
   override render() {
-    const t = stringsFor(this.cfg, this.lang$);
+    const t = this.strings;
     if (this.failed) {
       return html`<div class="policy" part="policy">
         <p role="alert">
@@ -234,7 +247,7 @@ export class ConsentryPolicy extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const article = this.prerendered ?? this.doc?.article;
-    if (!article) return;
+    if (!article || !this.stringsReady()) return;
     this.article = article;
     this.fill(article);
     if (this.enhanced === article) return;
@@ -255,7 +268,7 @@ export class ConsentryPolicy extends LitElement {
 
   /** Renders what depends on the visitor (consent panel, version notice) into the document's places for it. */
   private fill(article: HTMLElement): void {
-    const t = stringsFor(this.cfg, this.lang$);
+    const t = this.strings;
     const into = (place: HTMLElement | null, content: unknown) => {
       if (!place) return;
       // The pre-rendered stand-in goes once; lit keeps the place up to date after that.
@@ -380,7 +393,7 @@ export class ConsentryPolicy extends LitElement {
   /** Builds the document in short tasks; a newer source or config wins over a build still running. */
   private async build(source: Source): Promise<void> {
     const run = ++this.building;
-    const { buildPolicyInTasks } = await loadBuilder();
+    const [{ buildPolicyInTasks }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
     if (run !== this.building) return;
     const cfg = this.cfg;
     const doc = await buildPolicyInTasks(window, {
@@ -389,7 +402,7 @@ export class ConsentryPolicy extends LitElement {
       config: cfg,
       lang: this.lang$,
       locale: this.locale,
-      t: stringsFor(cfg, this.lang$),
+      t: this.strings,
       bases: this.consent.state?.bases ?? this.api?.getState().bases,
       consentPanel: !this.noConsentPanel && !!this.api,
     });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ConsentryConfig } from '../../core/types.js';
 import { buildPolicy, buildPolicyInTasks, policySteps, type PolicyDocumentInput } from './policy-document.js';
 import { splitBlocks } from './policy-render.js';
-import { stringsFor } from './policy-strings.js';
+import { policyStringsFor } from './policy-strings.js';
 
 /** The document builder: one pure module the element and `consentry render` share. */
 
@@ -11,7 +11,7 @@ const input = (text: string, patch: Partial<PolicyDocumentInput> = {}): PolicyDo
   format: 'markdown',
   lang: 'en',
   locale: 'en-GB',
-  t: stringsFor(undefined, 'en'),
+  t: policyStringsFor(undefined, undefined, 'en'),
   consentPanel: false,
   report: () => {},
   ...patch,
