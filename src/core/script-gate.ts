@@ -9,6 +9,8 @@
  * (other scripts, SPAs) are caught by a MutationObserver.
  */
 
+import { parseConsent } from './data-consent.js';
+
 /** Is `category[:service]` allowed now? */
 export type Allowed = (category: string, service?: string) => boolean;
 
@@ -26,11 +28,6 @@ const trusted = (kind: 'createScript' | 'createScriptURL', value: string): strin
   return (policy ? policy[kind](value) : value) as string;
 };
 
-/** `data-consent="category"` or `data-consent="category:service"`. */
-const parseConsent = (el: Element): [string, string | undefined] => {
-  const [category = '', service] = (el.getAttribute('data-consent') ?? '').split(':');
-  return [category, service];
-};
 
 export interface Gate {
   /** Activate everything now allowed; stop loaded embeds that no longer are. */
@@ -38,12 +35,13 @@ export interface Gate {
   disconnect(): void;
 }
 
-export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void): Gate => {
+/** `onMutation` runs after every batch of changes to the page (the core looks for a policy viewer there: one observer for both). */
+export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void, onMutation = () => {}): Gate => {
   // Scripts waiting behind an external script that is still loading.
   const queue: HTMLScriptElement[] = [];
   let waiting = false;
 
-  const isAllowed = (el: Element) => allowed(...parseConsent(el));
+  const isAllowed = (el: Element) => allowed(...parseConsent(el.getAttribute('data-consent')));
 
   const pump = (): void => {
     while (!waiting && queue.length) {
@@ -102,6 +100,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
           added.push(...n.querySelectorAll(SELECTOR));
         }
     if (added.length) visit(added);
+    onMutation();
   });
   observer.observe(doc, { childList: true, subtree: true });
 
