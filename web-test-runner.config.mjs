@@ -1,22 +1,10 @@
 // Unit and component tests in Debian's Chromium (no browser download).
-import { playwrightLauncher } from '@web/test-runner-playwright';
+// web-test-runner.firefox.config.mjs and web-test-runner.webkit.config.mjs run
+// the same specs in Firefox ESR and WebKitGTK (scripts/wtr-engines.mjs).
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { chromiumLauncher, engineCommands, notRunHereReporter } from './scripts/wtr-engines.mjs';
 
-
-/** Test-only server commands that need the real browser context (cookie attributes are invisible to JS). */
-const browserContextCommands = {
-  name: 'browser-context-commands',
-  async executeCommand({ command, session }) {
-    if (command !== 'get-cookies' && command !== 'clear-cookies') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (command === 'clear-cookies') {
-      await page.context().clearCookies();
-      return true;
-    }
-    return page.context().cookies();
-  },
-};
 
 /**
  * A small receipts endpoint for the delivery specs, with switchable failure
@@ -79,15 +67,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [browserContextCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  plugins: [engineCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  reporters: [defaultReporter(), notRunHereReporter()],
+  browsers: [chromiumLauncher()],
 };

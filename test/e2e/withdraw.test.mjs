@@ -4,21 +4,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  banner,
+  BANNER,
   bannerButton,
-  dialog,
+  DIALOG,
   dialogButton,
   eventually,
+  NOTHING_RAN,
   openPage,
   ranOnPage,
-  reopenButton,
+  REOPEN,
   setToggle,
   sleep,
-  useStack,
   state,
+  useStack,
   waitForBanner,
   waitForReady,
-  NOTHING_RAN,
 } from './helpers.mjs';
 
 describe('withdrawal', () => {
@@ -26,38 +26,37 @@ describe('withdrawal', () => {
 
   it('withdrawing analytics deletes its cookies on the parent domain, stores a receipt and stops the tags', async () => {
     const visit = await openPage(stack);
-    const { page, context } = visit;
     const origin = stack.parentDomainOrigin;
     try {
-      await page.goto(origin + '/');
-      await waitForReady(page);
-      await waitForBanner(page);
-      await bannerButton(page, 'accept-all').click();
-      await eventually(async () => (await ranOnPage(page)).gaHits === 1, { message: 'the analytics hit' });
-      await eventually(async () => (await context.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
+      await visit.goto(origin + '/');
+      await waitForReady(visit);
+      await waitForBanner(visit);
+      await visit.click(bannerButton('accept-all'));
+      await eventually(async () => (await ranOnPage(visit)).gaHits === 1, { message: 'the analytics hit' });
+      await eventually(async () => (await visit.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
 
       // The stand-ins set their cookies on the parent domain; add a stray
       // session cookie of another GA property there and a host-only _ga copy.
-      await context.addCookies([
+      await visit.addCookies([
         { name: '_ga_OLDPROPERTY', value: 'GS1.1.1', domain: '.keyhold.test', path: '/' },
         { name: '_ga', value: 'GA1.1.hostonly', url: origin + '/' },
       ]);
-      const cookiesBefore = await context.cookies();
+      const cookiesBefore = await visit.cookies();
       const ga = cookiesBefore.filter((c) => c.name === '_ga' || c.name.startsWith('_ga_'));
       assert.ok(ga.some((c) => c.domain === '.keyhold.test'), `no parent-domain _ga cookie: ${JSON.stringify(ga)}`);
-      const subject = (await state(page)).subject;
+      const subject = (await state(visit)).subject;
 
       // Way back: the floating button, then switch analytics off and save.
-      await reopenButton(page).click();
-      await dialog(page).waitFor({ state: 'visible' });
-      await setToggle(page, 'Analytics', false);
-      await dialogButton(page, 'save').click();
-      await dialog(page).waitFor({ state: 'hidden' });
+      await visit.click(REOPEN);
+      await visit.waitFor(DIALOG, { state: 'visible' });
+      await setToggle(visit, 'Analytics', false);
+      await visit.click(dialogButton('save'));
+      await visit.waitFor(DIALOG, { state: 'hidden' });
 
-      const withdrawn = await state(page);
+      const withdrawn = await state(visit);
       assert.ok(withdrawn.denied.includes('analytics'));
       assert.ok(withdrawn.granted.includes('marketing'), 'withdrawing analytics changed marketing');
-      const left = (await context.cookies()).map((c) => `${c.name}@${c.domain}`);
+      const left = (await visit.cookies()).map((c) => `${c.name}@${c.domain}`);
       assert.deepEqual(left.filter((c) => /^_ga/.test(c)), [], `analytics cookies left: ${left}`);
       assert.ok(left.some((c) => c.startsWith('_fbp@')), 'the marketing cookie was deleted too');
 
@@ -68,12 +67,12 @@ describe('withdrawal', () => {
 
       // Next page: analytics code does not load any more.
       const since = visit.requests.length;
-      await page.goto(origin + '/services.html');
-      await waitForReady(page);
+      await visit.goto(origin + '/services.html');
+      await waitForReady(visit);
       await sleep(400);
       const gated = visit.gatedRequests(since);
       assert.deepEqual(gated.filter((p) => /gtag|vitals|collect/.test(p)), [], `analytics URLs fetched after withdrawal: ${gated}`);
-      const ran = await ranOnPage(page);
+      const ran = await ranOnPage(visit);
       assert.equal(ran.gtag + ran.gaConfig + ran.vitals, 0);
       assert.equal(ran.pixel, 1, 'marketing stopped although it was not withdrawn');
     } finally {
@@ -83,36 +82,35 @@ describe('withdrawal', () => {
 
   it('reject all from the preference centre after accepting withdraws everything', async () => {
     const visit = await openPage(stack);
-    const { page, context } = visit;
     const origin = stack.parentDomainOrigin;
     try {
-      await page.goto(origin + '/guides/check-out-day.html');
-      await waitForReady(page);
-      await waitForBanner(page);
-      await bannerButton(page, 'accept-all').click();
-      await eventually(async () => (await context.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
-      await eventually(async () => (await context.cookies()).some((c) => c.name === '_ga'), { message: '_ga' });
+      await visit.goto(origin + '/guides/check-out-day.html');
+      await waitForReady(visit);
+      await waitForBanner(visit);
+      await visit.click(bannerButton('accept-all'));
+      await eventually(async () => (await visit.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
+      await eventually(async () => (await visit.cookies()).some((c) => c.name === '_ga'), { message: '_ga' });
       // The functional script stores the text size in a cookie and in localStorage.
-      await page.locator('[data-textsize]').click();
-      assert.ok((await context.cookies()).some((c) => c.name === 'prefs'));
-      assert.notEqual(await page.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
+      await visit.click('[data-textsize]');
+      assert.ok((await visit.cookies()).some((c) => c.name === 'prefs'));
+      assert.notEqual(await visit.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
 
-      await page.locator('[data-consentry-open]').click();
-      await dialog(page).waitFor({ state: 'visible' });
-      await dialogButton(page, 'reject-all').click();
-      await dialog(page).waitFor({ state: 'hidden' });
+      await visit.click('[data-consentry-open]');
+      await visit.waitFor(DIALOG, { state: 'visible' });
+      await visit.click(dialogButton('reject-all'));
+      await visit.waitFor(DIALOG, { state: 'hidden' });
 
-      const names = (await context.cookies()).map((c) => c.name);
+      const names = (await visit.cookies()).map((c) => c.name);
       assert.deepEqual(names.filter((n) => /^(_ga|_fbp|prefs)/.test(n)), [], `cookies left: ${names}`);
-      assert.equal(await page.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
+      assert.equal(await visit.evaluate(() => localStorage.getItem('keyhold:prefs')), null);
 
       const since = visit.requests.length;
-      await page.goto(origin + '/guides/check-out-day.html');
-      await waitForReady(page);
+      await visit.goto(origin + '/guides/check-out-day.html');
+      await waitForReady(visit);
       await sleep(400);
-      assert.equal(await banner(page).isVisible(), false);
+      assert.equal(await visit.isVisible(BANNER), false);
       assert.deepEqual(visit.gatedRequests(since), []);
-      assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+      assert.deepEqual(await ranOnPage(visit), NOTHING_RAN);
     } finally {
       await visit.close();
     }

@@ -1,0 +1,6 @@
+// The unit and component specs in Debian's Firefox ESR (puppeteer-core over
+// WebDriver BiDi): `npx wtr --config web-test-runner.firefox.config.mjs`.
+import base from './web-test-runner.config.mjs';
+import { firefoxLauncher } from './scripts/wtr-engines.mjs';
+
+export default { ...base, browsers: [await firefoxLauncher()] };
