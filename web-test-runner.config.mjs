@@ -59,8 +59,25 @@ const testReceipts = async (ctx, next) => {
   ctx.body = { stored: !duplicate };
 };
 
+/**
+ * `GET /test-strict-page?csp=<policy>&body=<html>`: a page that loads the
+ * core from source (src/ui.csp.harness.ts) with the policy in a response
+ * header. A header, not a srcdoc iframe with a <meta> policy: Firefox rightly
+ * blocks same-origin module scripts in a srcdoc document under
+ * `script-src 'self'`, and a served page is what a real site is.
+ */
+const strictPage = async (ctx, next) => {
+  if (ctx.path !== '/test-strict-page') return next();
+  ctx.set('content-security-policy', String(ctx.query.csp));
+  ctx.set('cache-control', 'no-store');
+  ctx.type = 'html';
+  ctx.body = `<!doctype html><html lang="en"><head>
+    <script type="module" src="/src/ui.csp.harness.ts"></script></head>
+    <body>${ctx.query.body ?? ''}</body></html>`;
+};
+
 export default {
-  middleware: [testReceipts],
+  middleware: [testReceipts, strictPage],
   files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   // One page at a time: specs share the origin's cookies and localStorage.

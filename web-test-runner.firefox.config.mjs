@@ -3,4 +3,5 @@
 import base from './web-test-runner.config.mjs';
 import { firefoxLauncher } from './scripts/wtr-engines.mjs';
 
-export default { ...base, browsers: [await firefoxLauncher()] };
+// Firefox starts slower than Chromium on a loaded 2-core machine.
+export default { ...base, browserStartTimeout: 120_000, browsers: [await firefoxLauncher()] };

@@ -13,18 +13,21 @@ const CSP = [
 
 const EMBED = '<iframe data-consent="marketing:youtube" data-src="/test/fixtures/xss/README.md" width="300" height="150" title="Video"></iframe>';
 
-/** A same-origin iframe whose document is served under the strict CSP and loads the core from source. */
+/**
+ * A same-origin iframe whose document is served under the strict CSP (a
+ * response header, see /test-strict-page in web-test-runner.config.mjs) and
+ * loads the core from source.
+ */
 const strictPage = async (body = `<p>Page</p>${EMBED}`): Promise<HTMLIFrameElement> => {
   const frame = document.createElement('iframe');
   frame.dataset.test = '';
   frame.width = '1024';
   frame.height = '700';
-  frame.srcdoc = `<!doctype html><html lang="en"><head>
-    <meta http-equiv="Content-Security-Policy" content="${CSP}">
-    <script type="module" src="/src/ui.csp.harness.ts"></script></head>
-    <body>${body}</body></html>`;
+  frame.src = `/test-strict-page?${new URLSearchParams({ csp: CSP, body })}`;
   document.body.append(frame);
   await waitFor(() => frame.contentWindow?.consentryCsp, 8000);
+  // The policy is in force in that document: its eval is refused.
+  expect(() => (frame.contentWindow as unknown as { eval: (code: string) => unknown }).eval('1')).to.throw();
   return frame;
 };
 

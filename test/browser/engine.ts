@@ -13,6 +13,9 @@ import { executeServerCommand } from '@web/test-runner-commands';
 
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 
+/** A spec body, synchronous or async. */
+type Spec = Mocha.Func | Mocha.AsyncFunc;
+
 const ua = navigator.userAgent;
 export const engine: Engine = /\bFirefox\//.test(ua) ? 'firefox' : /\bChrom(e|ium)\//.test(ua) ? 'chromium' : 'webkit';
 
@@ -30,9 +33,9 @@ export const mediaEmulationMissing = NO_MEDIA_EMULATION[engine];
  * where the driver can emulate them and is reported, with the reason, as run
  * in Chromium elsewhere.
  */
-export function itWithMediaEmulation(title: string, fn: Mocha.Func): void {
-  if (!mediaEmulationMissing) it(title, fn);
-  else it.skip(`${title} [not run in ${engine}: ${mediaEmulationMissing}; runs in chromium]`, fn);
+export function itWithMediaEmulation(title: string, fn: Spec): void {
+  if (!mediaEmulationMissing) it(title, fn as Mocha.AsyncFunc);
+  else it.skip(`${title} [not run in ${engine}: ${mediaEmulationMissing}; runs in chromium]`, fn as Mocha.AsyncFunc);
 }
 
 /**
@@ -40,10 +43,10 @@ export function itWithMediaEmulation(title: string, fn: Mocha.Func): void {
  * test (the test harness, not the product): `itExceptIn({ webkit: 'why' }, ...)`.
  * Listed with the reason in the run's log where it does not run.
  */
-export function itExceptIn(reasons: Partial<Record<Engine, string>>, title: string, fn: Mocha.Func): void {
+export function itExceptIn(reasons: Partial<Record<Engine, string>>, title: string, fn: Spec): void {
   const why = reasons[engine];
-  if (!why) it(title, fn);
-  else it.skip(`${title} [not run in ${engine}: ${why}]`, fn);
+  if (!why) it(title, fn as Mocha.AsyncFunc);
+  else it.skip(`${title} [not run in ${engine}: ${why}]`, fn as Mocha.AsyncFunc);
 }
 
 export const setViewport = (size: { width: number; height: number }): Promise<unknown> =>

@@ -9,6 +9,7 @@ import {
   bannerButton,
   CONSENT_COOKIE,
   DIALOG,
+  ENGINE,
   dialogButton,
   eventually,
   load as loadPage,
@@ -25,6 +26,13 @@ import {
 } from './helpers.mjs';
 
 const DAY = 86400000;
+
+/**
+ * The metrics web-vitals reports on a hidden page, by engine: Firefox has no
+ * layout-shift entries (no CLS); WebKitGTK 2.50 lacks the entries web-vitals
+ * needs for all three.
+ */
+const VITALS_METRICS = { chromium: ['LCP', 'CLS'], firefox: ['LCP'], webkit: [] };
 
 describe('choices', () => {
   const stack = useStack();
@@ -101,7 +109,7 @@ describe('choices', () => {
     assert.equal(await visit.isVisible(BANNER), false);
   });
 
-  it('a custom choice grants exactly the chosen categories', async () => {
+  it('a custom choice grants exactly the chosen categories', async (t) => {
     await load();
     await waitForBanner(visit);
     await openPreferencesFromBanner(visit);
@@ -128,11 +136,16 @@ describe('choices', () => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
+    const expected = VITALS_METRICS[ENGINE];
+    if (!expected.length) {
+      t.diagnostic(`${ENGINE} measures none of the metrics the demo reports (CLS, INP, LCP): no web-vitals beacon to wait for`);
+      return;
+    }
     const vitals = await eventually(() => {
       const names = stack.site.beacons().filter((b) => b.query.v === 'vitals').map((b) => JSON.parse(b.body).name);
-      return names.includes('LCP') && names.includes('CLS') && names;
-    }, { message: 'web-vitals beacons (LCP, CLS)' });
-    assert.ok(vitals.length >= 2);
+      return expected.every((name) => names.includes(name)) && names;
+    }, { message: `web-vitals beacons (${expected.join(', ')})` });
+    assert.ok(vitals.length >= expected.length);
   });
 
   it('saving with every switch off grants nothing but the necessary', async () => {
@@ -162,6 +175,9 @@ describe('choices', () => {
     await sleep(500);
 
     stack.site.setConfig((config) => ({ ...config, revision: config.revision + 1 }));
+    // The accepted page may beacon as it unloads (web-vitals on pagehide):
+    // leave it first, so only the next page's requests are counted.
+    await visit.leavePage();
     const since = visit.requests.length;
     await load('/');
     await waitForBanner(visit);
@@ -197,6 +213,7 @@ describe('choices', () => {
     }, { message: 'tags after accept' });
     await visit.settle();
     await moveClock(visit, (183 + 183) * DAY);
+    await visit.leavePage();
     const since = visit.requests.length;
     await load('/');
     await waitForBanner(visit);

@@ -373,6 +373,15 @@ export class Visit {
     await this.#raw.goto(/^https?:/.test(pathOrUrl) ? pathOrUrl : this.stack.site.origin + pathOrUrl);
   }
 
+  /**
+   * Goes to about:blank and waits for the network to go quiet: what the page
+   * sends as it unloads (beacons on pagehide) is counted before what comes next.
+   */
+  async leavePage() {
+    await this.#raw.goto('about:blank');
+    await this.settle({ quietMs: 300 });
+  }
+
   /** Runs `fn(arg)` in the page (it may be async and must not use outer variables); returns its JSON value. */
   evaluate(fn, arg) {
     return this.#raw.evaluate(fn, arg);

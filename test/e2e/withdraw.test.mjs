@@ -36,11 +36,14 @@ describe('withdrawal', () => {
       await eventually(async () => (await visit.cookies()).some((c) => c.name === '_fbp'), { message: '_fbp' });
 
       // The stand-ins set their cookies on the parent domain; add a stray
-      // session cookie of another GA property there and a host-only _ga copy.
-      await visit.addCookies([
-        { name: '_ga_OLDPROPERTY', value: 'GS1.1.1', domain: '.keyhold.test', path: '/' },
-        { name: '_ga', value: 'GA1.1.hostonly', url: origin + '/' },
-      ]);
+      // session cookie of another GA property there and a host-only _ga copy,
+      // the way a page script does (WebDriver BiDi cannot make host-only cookies).
+      await visit.evaluate(() => {
+        document.cookie = '_ga_OLDPROPERTY=GS1.1.1; Domain=keyhold.test; Path=/';
+        document.cookie = '_ga=GA1.1.hostonly; Path=/';
+      });
+      const hostOnly = (await visit.cookies()).filter((c) => c.name === '_ga' && c.domain === new URL(origin).hostname);
+      assert.equal(hostOnly.length, 1, 'no host-only _ga copy to clean');
       const cookiesBefore = await visit.cookies();
       const ga = cookiesBefore.filter((c) => c.name === '_ga' || c.name.startsWith('_ga_'));
       assert.ok(ga.some((c) => c.domain === '.keyhold.test'), `no parent-domain _ga cookie: ${JSON.stringify(ga)}`);

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itWithMediaEmulation, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentryConfig, Text } from '../../core/types.js';
 import { definePolicy } from '../../policy.js';
 import { ConsentryPolicy } from './consentry-policy.js';
@@ -189,7 +189,7 @@ describe('<consentry-policy> with the demo policy', () => {
     }
   });
 
-  it('prints the whole policy without the contents and the consent chrome', async () => {
+  itWithMediaEmulation('prints the whole policy without the contents and the consent chrome', async () => {
     const policy = await demo();
     await emulateMedia({ media: 'print' });
     try {
