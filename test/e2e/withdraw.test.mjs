@@ -7,6 +7,7 @@ import {
   BANNER,
   bannerButton,
   DIALOG,
+  ENGINE,
   dialogButton,
   eventually,
   NOTHING_RAN,
@@ -21,10 +22,20 @@ import {
   waitForReady,
 } from './helpers.mjs';
 
+/**
+ * Chromium and Firefox treat http://www.keyhold.test as a secure context (a
+ * flag, a pref); WebKit has no such switch, and on plain http the core's
+ * configHash is an fnv1a- digest (no WebCrypto), which the receipts server
+ * refuses: the withdrawal receipt is checked on this origin where it can be
+ * (receipts.test.mjs checks receipts on 127.0.0.1 in every engine).
+ */
+const secureParentDomain = ENGINE !== 'webkit';
+const RECEIPT_NOT_CHECKED = 'receipt not checked in webkit: http://www.keyhold.test is not a secure context there, and the server refuses its fnv1a- configHash';
+
 describe('withdrawal', () => {
   const stack = useStack();
 
-  it('withdrawing analytics deletes its cookies on the parent domain, stores a receipt and stops the tags', async () => {
+  it('withdrawing analytics deletes its cookies on the parent domain, stores a receipt and stops the tags', async (t) => {
     const visit = await openPage(stack);
     const origin = stack.parentDomainOrigin;
     try {
@@ -63,10 +74,14 @@ describe('withdrawal', () => {
       assert.deepEqual(left.filter((c) => /^_ga/.test(c)), [], `analytics cookies left: ${left}`);
       assert.ok(left.some((c) => c.startsWith('_fbp@')), 'the marketing cookie was deleted too');
 
-      const receipts = await stack.receipts.waitForHistory(subject, { atLeast: 2, message: 'the withdrawal receipt' });
-      const last = receipts.at(-1);
-      assert.ok(last.denied.includes('analytics'), `last receipt: ${JSON.stringify(last)}`);
-      assert.ok(['withdraw', 'custom'].includes(last.action), `action ${last.action}`);
+      if (secureParentDomain) {
+        const receipts = await stack.receipts.waitForHistory(subject, { atLeast: 2, message: 'the withdrawal receipt' });
+        const last = receipts.at(-1);
+        assert.ok(last.denied.includes('analytics'), `last receipt: ${JSON.stringify(last)}`);
+        assert.ok(['withdraw', 'custom'].includes(last.action), `action ${last.action}`);
+      } else {
+        t.diagnostic(RECEIPT_NOT_CHECKED);
+      }
 
       // Next page: analytics code does not load any more.
       const since = visit.requests.length;
