@@ -165,7 +165,17 @@ async function clearCookies(session) {
     if (all.length) await context.deleteCookie(...all);
     return;
   }
-  return session.browser.getDriver().manage().deleteAllCookies();
+  // WebKit's page keeps a copy of its cookies that catches up with a
+  // WebDriver delete a little later: wait until the page sees none.
+  const driver = session.browser.getDriver();
+  await driver.manage().deleteAllCookies();
+  const left = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    const end = Date.now() + 3000;
+    (function check() {
+      if (document.cookie === '' || Date.now() > end) done(document.cookie);
+      else setTimeout(check, 20);
+    })();`);
+  if (left) throw new Error(`clear-cookies: WebKit still shows cookies after deleting them: ${left}`);
 }
 
 /** Test-only server commands the specs send through `executeServerCommand`. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentApi } from '../../core/types.js';
 import { axeViolations, bootUi, deepActiveElement, productConfig, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from './consentry-banner.harness.js';
@@ -171,7 +171,7 @@ describe('consentry-banner', () => {
   });
 
   describe('at 320 px', () => {
-    it('does not scroll sideways and every action is reachable', async () => {
+    itAtNarrowViewport('does not scroll sideways and every action is reachable', async () => {
       await setViewport({ width: 320, height: 568 });
       await bootUi();
       banner = await BannerHarness.find();
@@ -191,7 +191,7 @@ describe('consentry-banner', () => {
     });
   });
 
-  it('at 320 px with the WCAG 1.4.12 text-spacing overrides, clips no text', async () => {
+  itAtNarrowViewport('at 320 px with the WCAG 1.4.12 text-spacing overrides, clips no text', async () => {
     await setViewport({ width: 320, height: 568 });
     const config = await productConfig();
     config.language = 'de'; // the longest built-in labels

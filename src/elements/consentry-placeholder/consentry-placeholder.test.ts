@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, itWithMediaEmulation, resetMedia, setViewport } from '../../../test/browser/engine.js';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import { addToPage } from '../../core/core.harness.js';
 import type { ConsentApi } from '../../core/types.js';
 import { axeViolations, bootUi, configWithVideo, resetUi, waitFor } from '../../ui.harness.js';
@@ -98,7 +98,7 @@ describe('consentry-placeholder', () => {
     expect(placeholder.allowServiceButton).to.be.null;
   });
 
-  it('at 320 px shrinks to the width without sideways scrolling', async () => {
+  itAtNarrowViewport('at 320 px shrinks to the width without sideways scrolling', async () => {
     await setViewport({ width: 320, height: 568 });
     await pageWithEmbed();
     expect(placeholder.element.getBoundingClientRect().right).to.be.at.most(320);

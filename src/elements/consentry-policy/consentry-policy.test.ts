@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, itWithMediaEmulation, setViewport } from '../../../test/browser/engine.js';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentryConfig, Text } from '../../core/types.js';
 import { definePolicy } from '../../policy.js';
 import { ConsentryPolicy } from './consentry-policy.js';
@@ -173,7 +173,7 @@ describe('<consentry-policy> with the demo policy', () => {
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
   });
 
-  it('reflows at 320 px: the page never scrolls sideways, wide tables scroll in their region', async () => {
+  itAtNarrowViewport('reflows at 320 px: the page never scrolls sideways, wide tables scroll in their region', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       const policy = await demo();

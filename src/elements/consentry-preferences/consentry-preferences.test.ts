@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
 import { axeViolations, bootUi, deepActiveElement, productConfig, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
@@ -191,7 +191,7 @@ describe('consentry-preferences', () => {
     });
   });
 
-  it('at 320 px fits the width, scrolls inside and keeps every action reachable', async () => {
+  itAtNarrowViewport('at 320 px fits the width, scrolls inside and keeps every action reachable', async () => {
     await setViewport({ width: 320, height: 568 });
     await openFromBanner();
     prefs.expandAll();
