@@ -3,5 +3,5 @@
 import base from './web-test-runner.config.mjs';
 import { firefoxLauncher } from './scripts/wtr-engines.mjs';
 
-// Firefox starts slower than Chromium on a loaded 2-core machine.
-export default { ...base, browserStartTimeout: 120_000, browsers: [await firefoxLauncher()] };
+// Firefox starts and runs slower than Chromium on a loaded 2-core machine.
+export default { ...base, browserStartTimeout: 120_000, testFramework: { config: { timeout: 20_000 } }, browsers: [await firefoxLauncher()] };

@@ -4,4 +4,4 @@
 import base from './web-test-runner.config.mjs';
 import { webkitLauncher } from './scripts/wtr-engines.mjs';
 
-export default { ...base, browserStartTimeout: 120_000, browsers: [webkitLauncher()] };
+export default { ...base, browserStartTimeout: 120_000, testFramework: { config: { timeout: 20_000 } }, browsers: [webkitLauncher()] };

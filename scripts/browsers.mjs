@@ -68,6 +68,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts a process and resolves once `ready()` holds; rejects with its output if it exits first. */
 async function startProcess(command, args, { env, stdio, ready, what, timeout = 15000 }) {
   const child = spawn(command, args, { env, stdio });
+  // Never outlive the run, even when it ends without calling stop().
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

@@ -17,7 +17,14 @@ export type Engine = 'chromium' | 'firefox' | 'webkit';
 type Spec = Mocha.Func | Mocha.AsyncFunc;
 
 const ua = navigator.userAgent;
-export const engine: Engine = /\bFirefox\//.test(ua) ? 'firefox' : /\bChrom(e|ium)\//.test(ua) ? 'chromium' : 'webkit';
+export const engine: Engine = /\bFirefox\//.test(ua) ? 'firefox' : /Chrom(e|ium)\//.test(ua) ? 'chromium' : 'webkit';
+
+// The user agent decides which specs register; the runner knows the engine
+// for sure. A mismatch would leave specs out in the wrong engine: fail instead.
+before(async () => {
+  const told = await executeServerCommand<{ engine: Engine }, undefined>('consentry-engine');
+  if (told.engine !== engine) throw new Error(`engine.ts took ${engine} for ${told.engine} (user agent: ${ua})`);
+});
 
 const NO_MEDIA_EMULATION: Record<Engine, string | null> = {
   chromium: null,
