@@ -1,22 +1,10 @@
 // Unit and component tests in Debian's Chromium (no browser download).
-import { playwrightLauncher } from '@web/test-runner-playwright';
+// web-test-runner.firefox.config.mjs and web-test-runner.webkit.config.mjs run
+// the same specs in Firefox ESR and WebKitGTK (scripts/wtr-engines.mjs).
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { chromiumLauncher, engineCommands, notRunHereReporter } from './scripts/wtr-engines.mjs';
 
-
-/** Test-only server commands that need the real browser context (cookie attributes are invisible to JS). */
-const browserContextCommands = {
-  name: 'browser-context-commands',
-  async executeCommand({ command, session }) {
-    if (command !== 'get-cookies' && command !== 'clear-cookies') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (command === 'clear-cookies') {
-      await page.context().clearCookies();
-      return true;
-    }
-    return page.context().cookies();
-  },
-};
 
 /**
  * A small receipts endpoint for the delivery specs, with switchable failure
@@ -71,23 +59,32 @@ const testReceipts = async (ctx, next) => {
   ctx.body = { stored: !duplicate };
 };
 
+/**
+ * `GET /test-strict-page?csp=<policy>&body=<html>`: a page that loads the
+ * core from source (src/ui.csp.harness.ts) with the policy in a response
+ * header. A header, not a srcdoc iframe with a <meta> policy: Firefox rightly
+ * blocks same-origin module scripts in a srcdoc document under
+ * `script-src 'self'`, and a served page is what a real site is.
+ */
+const strictPage = async (ctx, next) => {
+  if (ctx.path !== '/test-strict-page') return next();
+  ctx.set('content-security-policy', String(ctx.query.csp));
+  ctx.set('cache-control', 'no-store');
+  ctx.type = 'html';
+  ctx.body = `<!doctype html><html lang="en"><head>
+    <script type="module" src="/src/ui.csp.harness.ts"></script></head>
+    <body>${ctx.query.body ?? ''}</body></html>`;
+};
+
 export default {
-  middleware: [testReceipts],
+  middleware: [testReceipts, strictPage],
   files: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   // One page at a time: specs share the origin's cookies and localStorage.
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [browserContextCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  plugins: [engineCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  reporters: [defaultReporter(), notRunHereReporter()],
+  browsers: [chromiumLauncher()],
 };

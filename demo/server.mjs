@@ -52,6 +52,8 @@ const BEACONS = new Set(['/collect', '/pixel', '/embed/ping']);
  * @param {Array<[string, string]>} [options.mounts] Extra [urlPrefix, directory] pairs, checked first.
  * @param {boolean} [options.noStore] `Cache-Control: no-store` on everything (benchmarks).
  * @param {boolean} [options.quiet] No request log on stdout.
+ * @param {() => string} [options.headHtml] Markup put first in every page's <head> (the e2e suite's
+ *   probes in engines without init scripts); its inline scripts get the nonce like the page's own.
  * @param {Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void>} [options.handlers]
  *   Extra routes by exact path, checked before everything else (benchmarks stub `/receipts`).
  */
@@ -67,6 +69,7 @@ export async function startDemoServer(options = {}) {
   let trustedTypes = Boolean(options.trustedTypes);
   let receiptsUrl = options.receiptsUrl ?? null;
   let configMutator = options.config ?? null;
+  let headHtml = options.headHtml ?? null;
   const beacons = [];
   const requests = [];
   const cspReports = [];
@@ -141,6 +144,8 @@ export async function startDemoServer(options = {}) {
   async function serveHtml(req, res, file, stat) {
     let html = await fs.readFile(file, 'utf8');
     const headers = { 'cache-control': noStore ? 'no-store' : 'no-cache' };
+    const head = headHtml?.();
+    if (head) html = html.replace(/<head\b[^>]*>/i, (tag) => tag + head);
     if (csp) {
       const nonce = randomBytes(16).toString('base64');
       // Inline scripts (the gated ones, the JSON config) get the nonce; the
@@ -282,6 +287,10 @@ export async function startDemoServer(options = {}) {
     /** Change consent.json for the following requests (`null` restores it). */
     setConfig(mutator) {
       configMutator = mutator;
+    },
+    /** Replace `headHtml` for the following pages (`null`: none). */
+    setHeadHtml(fn) {
+      headHtml = fn;
     },
     setReceiptsUrl(url) {
       receiptsUrl = url;

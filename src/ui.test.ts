@@ -11,24 +11,41 @@ const CSP = [
   'trusted-types lit-html consentry',
 ].join('; ');
 
+/**
+ * Waits that include fetching a chunk served from source: the first spec file
+ * of a run compiles the whole UI on the dev server, slow on a loaded machine
+ * (Firefox and WebKit run this file first too).
+ */
+const CHUNK_MS = 15_000;
+
 const EMBED = '<iframe data-consent="marketing:youtube" data-src="/test/fixtures/xss/README.md" width="300" height="150" title="Video"></iframe>';
 
-/** A same-origin iframe whose document is served under the strict CSP and loads the core from source. */
+/**
+ * A same-origin iframe whose document is served under the strict CSP (a
+ * response header, see /test-strict-page in web-test-runner.config.mjs) and
+ * loads the core from source.
+ */
 const strictPage = async (body = `<p>Page</p>${EMBED}`): Promise<HTMLIFrameElement> => {
   const frame = document.createElement('iframe');
   frame.dataset.test = '';
   frame.width = '1024';
   frame.height = '700';
-  frame.srcdoc = `<!doctype html><html lang="en"><head>
-    <meta http-equiv="Content-Security-Policy" content="${CSP}">
-    <script type="module" src="/src/ui.csp.harness.ts"></script></head>
-    <body>${body}</body></html>`;
+  frame.src = `/test-strict-page?${new URLSearchParams({ csp: CSP, body })}`;
   document.body.append(frame);
   await waitFor(() => frame.contentWindow?.consentryCsp, 8000);
+  // The policy is in force in that document, and its violations are reported:
+  // eval is refused with a securitypolicyviolation event (some engines fire it
+  // a task later, so it is awaited before the spec starts counting).
+  const doc = frame.contentDocument as Document;
+  const reported = new Promise((resolve) => doc.addEventListener('securitypolicyviolation', resolve, { once: true }));
+  expect(() => (frame.contentWindow as unknown as { eval: (code: string) => unknown }).eval('1')).to.throw();
+  const seen = await Promise.race([reported.then(() => true), new Promise<boolean>((r) => setTimeout(r, 5000, false))]);
+  expect(seen, 'the strict page reported no violation for its refused eval').to.be.true;
   return frame;
 };
 
-describe('the UI under a strict Content-Security-Policy and Trusted Types', () => {
+describe('the UI under a strict Content-Security-Policy and Trusted Types', function () {
+  this.timeout(4 * CHUNK_MS);
   afterEach(resetUi);
 
   it('shows the banner, the preference centre and a placeholder, styled, with 0 violations', async () => {
@@ -42,7 +59,7 @@ describe('the UI under a strict Content-Security-Policy and Trusted Types', () =
     const { createConsentry, loadChunk } = win.consentryCsp!;
     const api = await createConsentry(config, { load: loadChunk, gpc: false });
 
-    const banner = await waitFor(() => doc.querySelector('consentry-banner')?.shadowRoot?.querySelector('section'));
+    const banner = await waitFor(() => doc.querySelector('consentry-banner')?.shadowRoot?.querySelector('section'), CHUNK_MS);
     // The adopted stylesheet applied: fixed overlay, themed background.
     expect(win.getComputedStyle(doc.querySelector('consentry-banner')!).position).to.equal('fixed');
     expect(win.getComputedStyle(banner).backgroundColor).to.equal('rgb(255, 255, 255)');
@@ -51,10 +68,10 @@ describe('the UI under a strict Content-Security-Policy and Trusted Types', () =
     expect(win.getComputedStyle(placeholder).minHeight).to.equal('44px');
 
     (banner.querySelector('button[part="manage"]') as HTMLButtonElement).click();
-    const dialog = await waitFor(() => doc.querySelector('consentry-preferences')?.shadowRoot?.querySelector('dialog[open]'));
+    const dialog = await waitFor(() => doc.querySelector('consentry-preferences')?.shadowRoot?.querySelector('dialog[open]'), CHUNK_MS);
     (dialog.querySelector('#switch-marketing') as HTMLInputElement).click();
     (dialog.querySelector('button[part="save"]') as HTMLButtonElement).click();
-    await waitFor(() => !dialog.hasAttribute('open'));
+    await waitFor(() => !dialog.hasAttribute('open'), CHUNK_MS);
     expect(api.getState().granted).to.deep.equal(['necessary', 'marketing']);
     await waitFor(() => doc.querySelector('iframe[data-consent]')?.getAttribute('src'));
     expect(doc.querySelector('consentry-placeholder')).to.be.null;
@@ -64,7 +81,8 @@ describe('the UI under a strict Content-Security-Policy and Trusted Types', () =
   });
 });
 
-describe('the UI chunk on the network', () => {
+describe('the UI chunk on the network', function () {
+  this.timeout(4 * CHUNK_MS);
   afterEach(resetUi);
 
   /** Files of the UI chunk (served from source here) the page requested. */
@@ -80,9 +98,9 @@ describe('the UI chunk on the network', () => {
 
     const first = await strictPage('<p>Page</p>');
     const firstApi = await first.contentWindow!.consentryCsp!.createConsentry(config, { load: first.contentWindow!.consentryCsp!.loadChunk, gpc: false });
-    const banner = await waitFor(() => first.contentDocument?.querySelector('consentry-banner')?.shadowRoot?.querySelector('button[part="reject-all"]'));
+    const banner = await waitFor(() => first.contentDocument?.querySelector('consentry-banner')?.shadowRoot?.querySelector('button[part="reject-all"]'), CHUNK_MS);
     (banner as HTMLButtonElement).click();
-    await waitFor(() => !firstApi.needsChoice());
+    await waitFor(() => !firstApi.needsChoice(), CHUNK_MS);
     expect(uiRequests(first)).to.include('/src/ui.ts');
     firstApi.destroy();
 

@@ -7,6 +7,10 @@ const calls = (window.__calls = window.__calls || []);
 calls.push({ tag: 'vitals', what: 'load', t: performance.now() });
 
 function send(metric) {
+  // web-vitals reports when the page is hidden or left, which may be after the
+  // visitor withdrew analytics on this page: a running script cannot be
+  // unloaded, so the site's own code asks before each send.
+  if (!window.Consentry?.get('analytics', 'vitals')) return;
   calls.push({ tag: 'vitals', what: metric.name, value: metric.value, t: performance.now() });
   const body = JSON.stringify({
     name: metric.name,

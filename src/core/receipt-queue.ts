@@ -43,6 +43,7 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
   let inMemory = !env.storage;
   const sending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const read = (): Stored => {
     if (inMemory) return memory;
@@ -80,6 +81,8 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
       // Offline, refused, or blocked by CORS: retried below.
     }
     sending.delete(e.r.id);
+    // A stopped queue (destroyed core) leaves the stored queue to whoever reads it now.
+    if (stopped) return;
     const done = status >= 200 && status < 300;
     const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
     if (refused) console.error(`consentry: receipt ${e.r.id} refused by ${endpoint} (${status}); dropped`);
@@ -133,6 +136,7 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
     pending: () => read().q.map((e) => e.r),
     dropped: () => read().dropped,
     stop() {
+      stopped = true;
       clearTimeout(timer);
       removeEventListener('online', flush);
       removeEventListener('pagehide', onHide);

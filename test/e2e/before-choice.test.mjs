@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  BANNER,
   DEMO_PAGES,
   NOTHING_RAN,
-  banner,
+  load,
   openPage,
   ranOnPage,
   sleep,
@@ -24,20 +25,18 @@ describe('before any choice', () => {
     try {
       for (const pathname of DEMO_PAGES) {
         const since = visit.requests.length;
-        await visit.page.goto(stack.site.origin + pathname);
-        await waitForReady(visit.page);
-        await waitForBanner(visit.page);
+        await load(visit, pathname);
+        await waitForBanner(visit);
         await sleep(300); // let anything that would load, load
         assert.deepEqual(visit.gatedRequests(since), [], `gated requests on ${pathname}`);
-        assert.deepEqual(await ranOnPage(visit.page), NOTHING_RAN, `gated code ran on ${pathname}`);
+        assert.deepEqual(await ranOnPage(visit), NOTHING_RAN, `gated code ran on ${pathname}`);
         assert.deepEqual(
-          await storageSnapshot(visit.page),
+          await storageSnapshot(visit),
           { cookies: [], local: [], session: [], idb: [] },
           `storage written on ${pathname}`,
         );
-        const iframe = visit.page.locator('iframe[data-consent]');
-        if ((await iframe.count()) > 0) {
-          assert.equal(await iframe.first().getAttribute('src'), null, `gated iframe has a src on ${pathname}`);
+        if ((await visit.count('iframe[data-consent]')) > 0) {
+          assert.equal(await visit.attribute('iframe[data-consent]', 'src'), null, `gated iframe has a src on ${pathname}`);
         }
       }
       assert.deepEqual(await stack.receipts.all(), [], 'a receipt was stored before any choice');
@@ -50,28 +49,26 @@ describe('before any choice', () => {
 
   it('scrolling, Escape, an outside click and browsing on grant nothing', async () => {
     const visit = await openPage(stack);
-    const { page } = visit;
     try {
-      await page.goto(stack.site.origin + '/guides/check-out-day.html');
-      await waitForReady(page);
-      await waitForBanner(page);
+      await load(visit, '/guides/check-out-day.html');
+      await waitForBanner(visit);
 
-      await page.mouse.wheel(0, 1500);
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.keyboard.press('Escape');
-      await page.locator('main h1').click();
-      await page.mouse.click(5, 5);
-      await page.locator('.site-nav a', { hasText: 'Services' }).click();
-      await page.waitForURL('**/services.html');
-      await waitForReady(page);
+      await visit.wheel(1500);
+      await visit.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await visit.press('Escape');
+      await visit.click('main h1');
+      await visit.mouseClick(5, 5);
+      await visit.click({ css: '.site-nav a', hasText: 'Services' });
+      await visit.waitForUrl('/services.html');
+      await waitForReady(visit);
 
-      const after = await state(page);
+      const after = await state(visit);
       assert.equal(after.decided, false, 'silence recorded as a decision');
       assert.deepEqual(after.granted.filter((c) => c !== 'necessary'), [], 'silence granted a category');
-      assert.equal(await banner(page).isVisible(), true, 'the banner is gone without a choice');
+      assert.equal(await visit.isVisible(BANNER), true, 'the banner is gone without a choice');
       assert.deepEqual(visit.gatedRequests(), []);
-      assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
-      assert.deepEqual((await storageSnapshot(page)).cookies, []);
+      assert.deepEqual(await ranOnPage(visit), NOTHING_RAN);
+      assert.deepEqual((await storageSnapshot(visit)).cookies, []);
       assert.deepEqual(await stack.receipts.all(), [], 'silence produced a receipt');
     } finally {
       await visit.close();

@@ -5,26 +5,34 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import {
   ARTICLE,
-  CONSENT_COOKIE,
-  NOTHING_RAN,
-  banner,
+  BANNER,
   bannerButton,
-  dialog,
+  CONSENT_COOKIE,
+  DIALOG,
+  ENGINE,
   dialogButton,
   eventually,
+  load as loadPage,
+  NOTHING_RAN,
   openPage,
   openPreferencesFromBanner,
   ranOnPage,
   setToggle,
   sleep,
-  useStack,
   state,
   storageSnapshot,
+  useStack,
   waitForBanner,
-  waitForReady,
 } from './helpers.mjs';
 
 const DAY = 86400000;
+
+/**
+ * The metrics web-vitals reports on a hidden page, by engine: Firefox has no
+ * layout-shift entries (no CLS); WebKitGTK 2.50 lacks the entries web-vitals
+ * needs for all three.
+ */
+const VITALS_METRICS = { chromium: ['LCP', 'CLS'], firefox: ['LCP'], webkit: [] };
 
 describe('choices', () => {
   const stack = useStack();
@@ -35,33 +43,33 @@ describe('choices', () => {
     stack.site.setConfig(null);
   });
 
+  /** The visit of this test (opened on first use) at `pathname`, ready. */
   async function load(pathname = ARTICLE, options) {
     visit ??= await openPage(stack, options);
-    await visit.page.goto(stack.site.origin + pathname);
-    await waitForReady(visit.page);
-    return visit.page;
+    await loadPage(visit, pathname);
+    return visit;
   }
 
   it('reject all: nothing gated runs on this page or the next', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await bannerButton(page, 'reject-all').click();
-    await banner(page).waitFor({ state: 'hidden' });
+    await load();
+    await waitForBanner(visit);
+    await visit.click(bannerButton('reject-all'));
+    await visit.waitFor(BANNER, { state: 'hidden' });
 
-    const decided = await state(page);
+    const decided = await state(visit);
     assert.equal(decided.decided, true);
     assert.deepEqual(decided.granted, ['necessary']);
     assert.deepEqual([...decided.denied].sort(), ['analytics', 'functional', 'marketing']);
     await sleep(300);
-    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'gated code ran after reject all');
+    assert.deepEqual(await ranOnPage(visit), NOTHING_RAN, 'gated code ran after reject all');
 
     await load('/');
-    assert.equal(await banner(page).isVisible(), false, 'asked again after reject all');
+    assert.equal(await visit.isVisible(BANNER), false, 'asked again after reject all');
     await sleep(300);
-    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'gated code ran on the next page');
+    assert.deepEqual(await ranOnPage(visit), NOTHING_RAN, 'gated code ran on the next page');
     assert.deepEqual(visit.gatedRequests(), []);
     assert.deepEqual(
-      (await storageSnapshot(page)).cookies.map((c) => c.split('@')[0]),
+      (await storageSnapshot(visit)).cookies.map((c) => c.split('@')[0]),
       [CONSENT_COOKIE],
       'only the consent cookie may exist after reject all',
     );
@@ -69,17 +77,17 @@ describe('choices', () => {
   });
 
   it('accept all: every gated script runs exactly once, after the Consent Mode update', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    const before = await page.evaluate(() => window.dataLayer.map((e) => Object.prototype.toString.call(e)));
+    await load();
+    await waitForBanner(visit);
+    const before = await visit.evaluate(() => window.dataLayer.map((e) => Object.prototype.toString.call(e)));
     assert.ok(before.length >= 1, 'no consent default before the choice');
 
-    await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await ranOnPage(page)).vitals === 1 && (await ranOnPage(page)).video === 1, {
+    await visit.click(bannerButton('accept-all'));
+    await eventually(async () => (await ranOnPage(visit)).vitals === 1 && (await ranOnPage(visit)).video === 1, {
       message: 'all gated scripts to run',
     });
     await sleep(500);
-    assert.deepEqual(await ranOnPage(page), {
+    assert.deepEqual(await ranOnPage(visit), {
       gtag: 1,
       gaConfig: 1,
       gaHits: 1,
@@ -89,135 +97,144 @@ describe('choices', () => {
       prefs: 1,
       video: 1,
     });
-    assert.equal(await page.locator('iframe[data-consent]').getAttribute('src'), '/embed/video.html');
+    assert.equal(await visit.attribute('iframe[data-consent]', 'src'), '/embed/video.html');
 
-    assertConsentModeOrder(await dataLayerOf(page), 'first page');
+    assertConsentModeOrder(await dataLayerOf(visit), 'first page');
     assert.ok(stack.site.beacons().some((b) => b.path === '/collect' && b.query.gcs === 'G111'), 'no analytics hit with gcs=G111');
 
     // A returning page view: the update from the stored choice precedes the tags again.
     await load('/');
-    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags on the next page' });
-    assertConsentModeOrder(await dataLayerOf(page), 'next page');
-    assert.equal(await banner(page).isVisible(), false);
+    await eventually(async () => (await ranOnPage(visit)).gtag === 1, { message: 'tags on the next page' });
+    assertConsentModeOrder(await dataLayerOf(visit), 'next page');
+    assert.equal(await visit.isVisible(BANNER), false);
   });
 
-  it('a custom choice grants exactly the chosen categories', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await openPreferencesFromBanner(page);
-    await setToggle(page, 'Analytics', true);
-    await dialogButton(page, 'save').click();
-    await dialog(page).waitFor({ state: 'hidden' });
+  it('a custom choice grants exactly the chosen categories', async (t) => {
+    await load();
+    await waitForBanner(visit);
+    await openPreferencesFromBanner(visit);
+    await setToggle(visit, 'Analytics', true);
+    await visit.click(dialogButton('save'));
+    await visit.waitFor(DIALOG, { state: 'hidden' });
 
-    const chosen = await state(page);
+    const chosen = await state(visit);
     assert.deepEqual([...chosen.granted].sort(), ['analytics', 'necessary']);
     assert.deepEqual([...chosen.denied].sort(), ['functional', 'marketing']);
-    await eventually(async () => (await ranOnPage(page)).vitals === 1, { message: 'analytics scripts' });
+    await eventually(async () => (await ranOnPage(visit)).vitals === 1, { message: 'analytics scripts' });
     await sleep(300);
-    assert.deepEqual(await ranOnPage(page), { ...NOTHING_RAN, gtag: 1, gaConfig: 1, gaHits: 1, vitals: 1 });
+    assert.deepEqual(await ranOnPage(visit), { ...NOTHING_RAN, gtag: 1, gaConfig: 1, gaHits: 1, vitals: 1 });
     assert.deepEqual(
-      await page.evaluate(() => [window.Consentry.get('analytics'), window.Consentry.get('marketing'), window.Consentry.get('functional')]),
+      await visit.evaluate(() => [window.Consentry.get('analytics'), window.Consentry.get('marketing'), window.Consentry.get('functional')]),
       [true, false, false],
     );
-    const cookies = (await storageSnapshot(page)).cookies.map((c) => c.split('@')[0]);
+    const cookies = (await storageSnapshot(visit)).cookies.map((c) => c.split('@')[0]);
     assert.ok(!cookies.includes('_fbp') && !cookies.includes('prefs'), `cookies of refused categories: ${cookies}`);
 
     // The site's own web-vitals now report to the collector when the page is hidden.
-    await page.locator('main h1').click();
-    await page.evaluate(() => {
+    await visit.click('main h1');
+    await visit.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
+    const expected = VITALS_METRICS[ENGINE];
+    if (!expected.length) {
+      t.diagnostic(`${ENGINE} measures none of the metrics the demo reports (CLS, INP, LCP): no web-vitals beacon to wait for`);
+      return;
+    }
     const vitals = await eventually(() => {
       const names = stack.site.beacons().filter((b) => b.query.v === 'vitals').map((b) => JSON.parse(b.body).name);
-      return names.includes('LCP') && names.includes('CLS') && names;
-    }, { message: 'web-vitals beacons (LCP, CLS)' });
-    assert.ok(vitals.length >= 2);
+      return expected.every((name) => names.includes(name)) && names;
+    }, { message: `web-vitals beacons (${expected.join(', ')})` });
+    assert.ok(vitals.length >= expected.length);
   });
 
   it('saving with every switch off grants nothing but the necessary', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await openPreferencesFromBanner(page);
-    await dialogButton(page, 'save').click();
-    await dialog(page).waitFor({ state: 'hidden' });
-    assert.deepEqual((await state(page)).granted, ['necessary']);
+    await load();
+    await waitForBanner(visit);
+    await openPreferencesFromBanner(visit);
+    await visit.click(dialogButton('save'));
+    await visit.waitFor(DIALOG, { state: 'hidden' });
+    assert.deepEqual((await state(visit)).granted, ['necessary']);
     await sleep(300);
-    assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+    assert.deepEqual(await ranOnPage(visit), NOTHING_RAN);
   });
 
   it('a revision bump asks again and runs nothing until the new choice', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'tags after accept' });
+    await load();
+    await waitForBanner(visit);
+    await visit.click(bannerButton('accept-all'));
+    await eventually(async () => (await ranOnPage(visit)).gtag === 1, { message: 'tags after accept' });
 
     await load('/');
-    assert.equal(await banner(page).isVisible(), false, 'asked again without a revision change');
+    assert.equal(await visit.isVisible(BANNER), false, 'asked again without a revision change');
     // Let this page's tags finish loading before counting requests for the next one.
     await eventually(async () => {
-      const ran = await ranOnPage(page);
+      const ran = await ranOnPage(visit);
       return ran.vitals === 1 && ran.prefs === 1 && ran.pixelInit === 1;
     }, { message: 'tags of the accepted page' });
     await sleep(500);
 
     stack.site.setConfig((config) => ({ ...config, revision: config.revision + 1 }));
+    // The accepted page may beacon as it unloads (web-vitals on pagehide):
+    // leave it first, so only the next page's requests are counted.
+    await visit.leavePage();
     const since = visit.requests.length;
     await load('/');
-    await waitForBanner(page);
+    await waitForBanner(visit);
     await sleep(300);
-    assert.equal((await state(page)).decided, false);
+    assert.equal((await state(visit)).decided, false);
     assert.deepEqual(visit.gatedRequests(since), [], 'gated URLs fetched under the new revision before a choice');
-    assert.deepEqual(await ranOnPage(page), NOTHING_RAN);
+    assert.deepEqual(await ranOnPage(visit), NOTHING_RAN);
   });
 
   it('a refusal expires after refusalDays (moved clock) and a consent after consentDays', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await bannerButton(page, 'reject-all').click();
-    await banner(page).waitFor({ state: 'hidden' });
+    await load();
+    await waitForBanner(visit);
+    await visit.click(bannerButton('reject-all'));
+    await visit.waitFor(BANNER, { state: 'hidden' });
 
-    await moveClock(page, 100 * DAY);
+    await moveClock(visit, 100 * DAY);
     await load('/');
     await sleep(300);
-    assert.equal(await banner(page).isVisible(), false, 'asked again after 100 days (refusalDays is 182)');
+    assert.equal(await visit.isVisible(BANNER), false, 'asked again after 100 days (refusalDays is 182)');
 
-    await moveClock(page, 183 * DAY);
+    await moveClock(visit, 183 * DAY);
     await load('/');
-    await waitForBanner(page);
-    assert.equal((await state(page)).decided, false, 'a 183-day-old refusal still counts');
+    await waitForBanner(visit);
+    assert.equal((await state(visit)).decided, false, 'a 183-day-old refusal still counts');
 
     // Now accept (at +183 days); the consent expires 182 days later.
-    await bannerButton(page, 'accept-all').click();
+    await visit.click(bannerButton('accept-all'));
     // Every accepted tag has run and fetched before the clock moves, so none of
     // this page's late requests is counted against the next one.
     await eventually(async () => {
-      const ran = await ranOnPage(page);
+      const ran = await ranOnPage(visit);
       return ran.gtag === 1 && ran.pixel === 1 && ran.prefs === 1;
     }, { message: 'tags after accept' });
-    await page.waitForLoadState('networkidle');
-    await moveClock(page, (183 + 183) * DAY);
+    await visit.settle();
+    await moveClock(visit, (183 + 183) * DAY);
+    await visit.leavePage();
     const since = visit.requests.length;
     await load('/');
-    await waitForBanner(page);
+    await waitForBanner(visit);
     await sleep(300);
     assert.deepEqual(visit.gatedRequests(since), [], 'an expired consent still let tags load');
   });
 
   it('GPC: marketing is refused, analytics can be given, the signal is in the receipt', async () => {
-    const page = await load(ARTICLE, { gpc: true });
-    await waitForBanner(page);
+    await load(ARTICLE, { gpc: true });
+    await waitForBanner(visit);
     await sleep(300);
-    assert.deepEqual(await ranOnPage(page), NOTHING_RAN, 'GPC must never act as consent');
+    assert.deepEqual(await ranOnPage(visit), NOTHING_RAN, 'GPC must never act as consent');
 
-    await bannerButton(page, 'accept-all').click();
-    await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'analytics after accept all' });
+    await visit.click(bannerButton('accept-all'));
+    await eventually(async () => (await ranOnPage(visit)).gtag === 1, { message: 'analytics after accept all' });
     await sleep(400);
-    const current = await state(page);
+    const current = await state(visit);
     assert.equal(current.gpc, true);
     assert.ok(current.granted.includes('analytics'));
     assert.ok(current.denied.includes('marketing'), `marketing granted despite GPC: ${JSON.stringify(current)}`);
-    const ran = await ranOnPage(page);
+    const ran = await ranOnPage(visit);
     assert.equal(ran.pixel, 0, 'the marketing pixel loaded under GPC');
 
     const receipts = await stack.receipts.waitForHistory(current.subject, { message: 'a receipt for the GPC visitor' });
@@ -227,37 +244,37 @@ describe('choices', () => {
   });
 
   it('the video embed loads only on its own allow', async () => {
-    const page = await load();
-    await waitForBanner(page);
-    await bannerButton(page, 'reject-all').click();
-    await banner(page).waitFor({ state: 'hidden' });
+    await load();
+    await waitForBanner(visit);
+    await visit.click(bannerButton('reject-all'));
+    await visit.waitFor(BANNER, { state: 'hidden' });
 
-    const iframe = page.locator('iframe[data-consent="marketing:video"]');
-    assert.equal(await iframe.getAttribute('src'), null);
-    const allow = page.locator('consentry-placeholder [part~="allow-service"]');
-    await allow.waitFor({ state: 'visible', timeout: 5000 });
+    const iframe = 'iframe[data-consent="marketing:video"]';
+    assert.equal(await visit.attribute(iframe, 'src'), null);
+    const allow = 'consentry-placeholder [part~="allow-service"]';
+    await visit.waitFor(allow, { timeout: 5000 });
     const since = visit.requests.length;
-    await allow.click();
+    await visit.click(allow);
 
-    await eventually(async () => (await ranOnPage(page)).video === 1, { message: 'the video iframe to load' });
-    assert.equal(await iframe.getAttribute('src'), '/embed/video.html');
+    await eventually(async () => (await ranOnPage(visit)).video === 1, { message: 'the video iframe to load' });
+    assert.equal(await visit.attribute(iframe, 'src'), '/embed/video.html');
     await sleep(300);
-    const ran = await ranOnPage(page);
+    const ran = await ranOnPage(visit);
     assert.deepEqual({ ...ran, video: 0 }, NOTHING_RAN, 'allowing one embed let other marketing code run');
     assert.deepEqual(
-      await page.evaluate(() => [window.Consentry.get('marketing'), window.Consentry.get('marketing', 'video')]),
+      await visit.evaluate(() => [window.Consentry.get('marketing'), window.Consentry.get('marketing', 'video')]),
       [false, true],
     );
     assert.ok(!visit.gatedRequests(since).some((p) => p.startsWith('/vendor/')), 'a tag loaded with the embed');
 
     // Remembered on the next page view.
     await load(ARTICLE);
-    await eventually(async () => (await ranOnPage(page)).video === 1, { message: 'the remembered embed' });
+    await eventually(async () => (await ranOnPage(visit)).video === 1, { message: 'the remembered embed' });
   });
 });
 
-async function dataLayerOf(page) {
-  return page.evaluate(() =>
+async function dataLayerOf(visit) {
+  return visit.evaluate(() =>
     window.dataLayer.map((entry) => ({
       isArguments: Object.prototype.toString.call(entry) === '[object Arguments]',
       args: JSON.parse(JSON.stringify(Array.from(entry ?? []))),
@@ -282,8 +299,8 @@ function assertConsentModeOrder(entries, where) {
 }
 
 /** Make Date (and Date.now) run `offsetMs` ahead on the following page loads. */
-async function moveClock(page, offsetMs) {
-  await page.addInitScript((offset) => {
+async function moveClock(visit, offsetMs) {
+  await visit.addInitScript((offset) => {
     const RealDate = (globalThis.__realDate ??= Date);
     class MovedDate extends RealDate {
       constructor(...args) {

@@ -5,17 +5,17 @@ import { describe, it } from 'node:test';
 import {
   ARTICLE,
   cspViolations,
-  dialog,
+  DIALOG,
   dialogButton,
   eventually,
   openPage,
   openPreferencesFromBanner,
   ranOnPage,
-  reopenButton,
+  REOPEN,
   setToggle,
   sleep,
-  useStack,
   state,
+  useStack,
   waitForBanner,
   waitForReady,
 } from './helpers.mjs';
@@ -34,55 +34,54 @@ describe('strict CSP with Trusted Types', () => {
 
   it('banner, preference centre, gated inline and module scripts, embed, policy page and reopen: 0 violations', async () => {
     const visit = await openPage(stack);
-    const { page } = visit;
     const violations = [];
     const collect = async (where) => {
-      for (const v of await cspViolations(page)) violations.push({ where, ...v });
+      for (const v of await cspViolations(visit)) violations.push({ where, ...v });
     };
     try {
-      await page.goto(stack.site.origin + ARTICLE);
-      await waitForReady(page);
-      await waitForBanner(page);
+      await visit.goto(ARTICLE);
+      await waitForReady(visit);
+      await waitForBanner(visit);
       // Styles applied (constructable stylesheets, not blocked inline styles).
-      const position = await page.locator('consentry-banner').evaluate((el) => getComputedStyle(el).position);
+      const position = await visit.evaluate(() => getComputedStyle(document.querySelector('consentry-banner')).position);
       assert.ok(['fixed', 'sticky'].includes(position), `banner styles not applied under the CSP (position: ${position})`);
 
-      await openPreferencesFromBanner(page);
-      await setToggle(page, 'Analytics', true);
-      await setToggle(page, 'Functional', true);
-      await dialogButton(page, 'save').click();
-      await dialog(page).waitFor({ state: 'hidden' });
+      await openPreferencesFromBanner(visit);
+      await setToggle(visit, 'Analytics', true);
+      await setToggle(visit, 'Functional', true);
+      await visit.click(dialogButton('save'));
+      await visit.waitFor(DIALOG, { state: 'hidden' });
       // gtag stand-in (external), inline gtag config (nonce), web-vitals (module), prefs.
       await eventually(async () => {
-        const ran = await ranOnPage(page);
+        const ran = await ranOnPage(visit);
         return ran.gtag === 1 && ran.gaConfig === 1 && ran.vitals === 1 && ran.prefs === 1;
       }, { message: 'gated external, inline and module scripts under the CSP' });
       await collect('article after custom choice');
 
-      await page.goto(stack.site.origin + '/privacy.html');
-      await waitForReady(page);
-      await page.locator('consentry-policy h1, consentry-policy h2').first().waitFor({ state: 'visible', timeout: 10000 });
+      await visit.goto('/privacy.html');
+      await waitForReady(visit);
+      await visit.waitFor('consentry-policy h1, consentry-policy h2', { timeout: 10000 });
       await collect('privacy page');
 
-      await reopenButton(page).click();
-      await dialog(page).waitFor({ state: 'visible' });
-      await dialogButton(page, 'accept-all').click();
-      await dialog(page).waitFor({ state: 'hidden' });
-      await page.goto(stack.site.origin + ARTICLE);
-      await waitForReady(page);
+      await visit.click(REOPEN);
+      await visit.waitFor(DIALOG, { state: 'visible' });
+      await visit.click(dialogButton('accept-all'));
+      await visit.waitFor(DIALOG, { state: 'hidden' });
+      await visit.goto(ARTICLE);
+      await waitForReady(visit);
       await eventually(async () => {
-        const ran = await ranOnPage(page);
+        const ran = await ranOnPage(visit);
         return ran.pixelInit === 1 && ran.video === 1;
       }, { message: 'marketing inline script and the embed under the CSP' });
       await collect('article after accept all');
 
-      await reopenButton(page).click();
-      await dialog(page).waitFor({ state: 'visible' });
-      await dialogButton(page, 'reject-all').click();
-      await dialog(page).waitFor({ state: 'hidden' });
-      assert.deepEqual((await state(page)).granted, ['necessary']);
-      await page.goto(stack.site.origin + '/');
-      await waitForReady(page);
+      await visit.click(REOPEN);
+      await visit.waitFor(DIALOG, { state: 'visible' });
+      await visit.click(dialogButton('reject-all'));
+      await visit.waitFor(DIALOG, { state: 'hidden' });
+      assert.deepEqual((await state(visit)).granted, ['necessary']);
+      await visit.goto('/');
+      await waitForReady(visit);
       await sleep(300);
       await collect('home after withdrawal');
 
@@ -96,11 +95,10 @@ describe('strict CSP with Trusted Types', () => {
 
   it('a violation is caught when a script breaks the policy (the probe works)', async () => {
     const visit = await openPage(stack);
-    const { page } = visit;
     try {
-      await page.goto(stack.site.origin + '/');
-      await waitForReady(page);
-      await page.evaluate(() => {
+      await visit.goto('/');
+      await waitForReady(visit);
+      await visit.evaluate(() => {
         try {
           document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
           const s = document.createElement('script');
@@ -111,7 +109,7 @@ describe('strict CSP with Trusted Types', () => {
         }
       });
       await sleep(200);
-      assert.ok((await cspViolations(page)).length > 0, 'the CSP probe saw nothing');
+      assert.ok((await cspViolations(visit)).length > 0, 'the CSP probe saw nothing');
     } finally {
       await visit.close();
       stack.site.clearLog();

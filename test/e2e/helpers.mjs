@@ -1,10 +1,39 @@
-// Shared plumbing for the end-to-end compliance suite. It builds nothing:
-// run `npx rollup -c && npm run build -w server` first (`npm test` does).
-// E2E_DIST=<dir> serves another build at /dist/ instead of dist/.
+// Shared plumbing for the end-to-end compliance suite, in any of three engines.
+//
+//   CONSENTRY_ENGINE=chromium|firefox|webkit node --test test/e2e/   (default chromium)
+//
+// It builds nothing: run `npx rollup -c && npm run build -w server` first
+// (`npm test` does, and runs the suite once per engine). E2E_DIST=<dir> serves
+// another build at /dist/ instead of dist/.
 //
 // Each test file starts its own demo site (demo/server.mjs) and receipts
 // server (server/bin/consentry-receipts.js on a temporary SQLite file), both on
-// free ports on 127.0.0.1, and one Chromium; each test gets a fresh context.
+// free ports on 127.0.0.1, and one browser; each `openPage()` is a fresh
+// private context. Write tests against the engine-neutral API below, never
+// against Playwright directly, and they run in Chromium, Firefox and WebKit:
+//
+//   const stack = useStack({ csp, trustedTypes, startReceipts });   // in describe()
+//   const visit = await openPage(stack, { gpc, viewport });
+//   await load(visit, '/guides/check-out-day.html');                // goto + window.Consentry
+//   await visit.click(bannerButton('accept-all'));                   // real input, through shadow roots
+//   await visit.waitFor(BANNER, { state: 'hidden' });
+//   await visit.isVisible(sel) / visit.count(sel) / visit.attribute(sel, name)
+//   await visit.evaluate((arg) => ..., arg)                         // in the page; JSON result
+//   await visit.press('Tab') / visit.press('Shift+Tab')              // Playwright key names
+//   await visit.cookies() / visit.addCookies([...]) / visit.addInitScript(fn, arg)
+//   visit.requests, visit.gatedRequests(since), visit.errors, await visit.settle()
+//   stack.receipts.waitForHistory(subject), stack.site.beacons(), stack.site.setConfig(fn)
+//
+// A selector is CSS whose descendant steps cross open shadow roots
+// ('consentry-banner [part~="reject-all"]'), or { css, hasText, inner }.
+//
+// A test that can only run in some engines says so, with the reason:
+//   itChromiumOnly('needs --host-resolver-rules', 'title', async () => { ... });
+//   itIn(['chromium', 'firefox'], 'why', 'title', fn);
+// Elsewhere it is reported as skipped with that reason and counted (npm test
+// prints the count per engine). `visit.native` is the engine's own page
+// (Playwright Page in Chromium) for such tests; startStack({ chromiumArgs }) adds
+// Chromium flags. How each engine is driven: test/e2e/engines.mjs.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,10 +41,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { after, before, it } from 'node:test';
 import { startDemoServer } from '../../demo/server.mjs';
-import { after, before } from 'node:test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { ENGINES } from '../../scripts/browsers.mjs';
+import { LAUNCHERS, withResolve } from './engines.mjs';
+
+/** This run's engine (CONSENTRY_ENGINE). */
+export const ENGINE = process.env.CONSENTRY_ENGINE ?? 'chromium';
+if (!ENGINES.includes(ENGINE)) throw new Error(`CONSENTRY_ENGINE: unknown engine "${ENGINE}" (known: ${ENGINES.join(', ')})`);
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
@@ -204,15 +237,17 @@ export function receiptsServer({ port, allowedOrigins, onPortChange = () => {} }
 const unwrap = (row) => row.receipt ?? row;
 
 /**
- * Demo site + receipts server + Chromium, for one test file.
+ * Demo site + receipts server + one browser of this run's engine, for one test file.
  * @param {object} [options]
  * @param {boolean} [options.csp]
  * @param {boolean} [options.trustedTypes]
  * @param {boolean} [options.startReceipts] false: leave the receipts server down.
+ * @param {string[]} [options.chromiumArgs] Extra Chromium flags (Chromium-only tests).
  */
 export async function startStack(options = {}) {
   requireBuild();
   const receiptsPort = await freePort();
+  const pageErrors = [];
   const site = await startDemoServer({
     // E2E_DIST=/some/dist runs the suite against another build (e.g. a
     // deliberately broken one, to see which checks catch it).
@@ -221,6 +256,18 @@ export async function startStack(options = {}) {
     trustedTypes: options.trustedTypes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
     quiet: true,
+    // WebKit: the server's request log is the network log, so nothing may come from the cache.
+    noStore: ENGINE === 'webkit',
+    handlers: {
+      '/__e2e/page-error': (req, res) => {
+        let text = '';
+        req.on('data', (d) => (text += d));
+        req.on('end', () => {
+          pageErrors.push(text);
+          res.writeHead(204).end();
+        });
+      },
+    },
   });
   const parentDomainOrigin = `http://${PARENT_DOMAIN_HOST}:${site.port}`;
   const receipts = receiptsServer({
@@ -229,28 +276,16 @@ export async function startStack(options = {}) {
     onPortChange: (endpoint) => site.setReceiptsUrl(endpoint),
   });
   if (options.startReceipts !== false) await receipts.start();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      // *.keyhold.test is 127.0.0.1, so `.keyhold.test` is a real parent domain
-      // for cookies; treat it as secure so Secure cookies and crypto.randomUUID work.
-      '--host-resolver-rules=MAP *.keyhold.test 127.0.0.1',
-      `--unsafely-treat-insecure-origin-as-secure=${parentDomainOrigin}`,
-    ],
-  });
-  return {
-    site,
-    receipts,
+  const stack = { site, receipts, parentDomainOrigin, pageErrors, options, engine: ENGINE };
+  const browser = await LAUNCHERS[ENGINE](stack);
+  return Object.assign(stack, {
     browser,
-    parentDomainOrigin,
     async close() {
       await browser.close().catch(() => {});
       await receipts.dispose();
       await site.close();
     },
-  };
+  });
 }
 
 /**
@@ -269,96 +304,252 @@ export function useStack(options) {
 }
 
 /**
- * A fresh context and page with probes installed before any page script:
- * every request the context makes, CSP violations, console errors, page errors.
+ * A test that runs only in some engines. Elsewhere it is reported as skipped
+ * with the reason (node:test prints `# SKIP <reason>` and counts it), never
+ * left out without a word: `itIn(['chromium'], 'needs --host-resolver-rules', 'title', fn)`.
+ */
+export function itIn(engines, reason, title, fn) {
+  if (engines.includes(ENGINE)) return it(title, fn);
+  return it(`${title} [not run in ${ENGINE}]`, { skip: `runs in ${engines.join(', ')} only: ${reason}` }, fn);
+}
+
+/** `itIn(['chromium'], reason, title, fn)`. */
+export const itChromiumOnly = (reason, title, fn) => itIn(['chromium'], reason, title, fn);
+
+/**
+ * A fresh private context and page with probes installed before any page
+ * script: every request the context makes, CSP violations, console errors,
+ * page errors. The same API in every engine (see the top of this file).
  */
 export async function openPage(stack, { gpc = false, viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await stack.browser.newContext({ viewport });
-  const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
-  await context.addInitScript(() => {
+  const raw = await stack.browser.newVisit({ viewport });
+  await raw.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
       window.__cspViolations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
     });
   });
   if (gpc) {
-    await context.addInitScript(() => {
+    await raw.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });
     });
   }
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return {
-    context,
-    page,
-    requests,
-    errors,
-    /** Paths of gated URLs requested since `since` (an index into requests). */
-    gatedRequests(since = 0) {
-      return requests
-        .slice(since)
-        .map((url) => new URL(url))
-        .filter((url) => GATED_PATHS.includes(url.pathname))
-        .map((url) => url.pathname + url.search);
-    },
-    close: () => context.close(),
-  };
+  return new Visit(raw, stack);
 }
 
-// --- The UI, located through the contract's shadow parts (Playwright's CSS
-// locators pierce open shadow roots).
-export const banner = (page) => page.locator('consentry-banner [part~="banner"]');
-export const bannerButton = (page, part) => page.locator(`consentry-banner [part~="${part}"]`);
-export const dialog = (page) => page.locator('consentry-preferences [part~="dialog"]');
-export const dialogButton = (page, part) => page.locator(`consentry-preferences [part~="${part}"]`);
-export const reopenButton = (page) => page.locator('consentry-reopen button, consentry-reopen [role="button"]').first();
+/** One visitor in one engine: navigation, the page's state, input, cookies, requests. */
+export class Visit {
+  #raw;
+  constructor(raw, stack) {
+    this.#raw = raw;
+    this.stack = stack;
+    this.engine = stack.engine;
+  }
+
+  /** The engine's own page object (Playwright Page, puppeteer Page, selenium WebDriver). */
+  get native() {
+    return this.#raw.native;
+  }
+  /** Every URL this visit requested, oldest first. */
+  get requests() {
+    return this.#raw.requests;
+  }
+  /** Console errors and uncaught page errors, oldest first. */
+  get errors() {
+    return this.#raw.errors;
+  }
+
+  /** Paths of gated URLs requested since `since` (an index into requests). */
+  gatedRequests(since = 0) {
+    return this.requests
+      .slice(since)
+      .map((url) => new URL(url))
+      .filter((url) => GATED_PATHS.includes(url.pathname))
+      .map((url) => url.pathname + url.search);
+  }
+
+  /** Navigates (a path is on the demo's 127.0.0.1 origin) and waits for `load`. */
+  async goto(pathOrUrl) {
+    await this.#raw.goto(/^https?:/.test(pathOrUrl) ? pathOrUrl : this.stack.site.origin + pathOrUrl);
+  }
+
+  /**
+   * Goes to about:blank and waits for the network to go quiet: what the page
+   * sends as it unloads (beacons on pagehide) is counted before what comes next.
+   */
+  async leavePage() {
+    await this.#raw.goto('about:blank');
+    await this.settle({ quietMs: 300 });
+  }
+
+  /** Runs `fn(arg)` in the page (it may be async and must not use outer variables); returns its JSON value. */
+  evaluate(fn, arg) {
+    return this.#raw.evaluate(fn, arg);
+  }
+
+  /** Polls `fn(arg)` in the page until it is truthy. Survives navigations. */
+  waitForFunction(fn, arg, { timeout = 10000, message = 'a page condition' } = {}) {
+    return eventually(() => this.evaluate(fn, arg).catch(() => false), { timeout, message });
+  }
+
+  async url() {
+    return this.evaluate(() => location.href);
+  }
+
+  /** Waits until the page's URL ends with `suffix` (after a click on a link). */
+  waitForUrl(suffix, options = {}) {
+    return this.waitForFunction((s) => location.href.endsWith(s), suffix, { message: `URL …${suffix}`, ...options });
+  }
+
+  async count(locator) {
+    return this.evaluate(withResolve('return resolve(loc).length;'), locator);
+  }
+
+  async isVisible(locator) {
+    return this.evaluate(IS_VISIBLE, locator);
+  }
+
+  /** The attribute of the first match (null when it has none; throws when nothing matches). */
+  async attribute(locator, name) {
+    const value = await this.evaluate(
+      withResolve('const el = resolve(loc.locator)[0]; return el ? { value: el.getAttribute(loc.name) } : null;'),
+      { locator, name },
+    );
+    if (!value) throw new Error(`attribute ${name}: nothing matches ${JSON.stringify(locator)}`);
+    return value.value;
+  }
+
+  /** Waits for the first match to be visible, or for no match to be visible (`state: 'hidden'`). */
+  async waitFor(locator, { state = 'visible', timeout = 10000 } = {}) {
+    const want = state === 'visible';
+    await eventually(async () => (await this.isVisible(locator).catch(() => !want)) === want, {
+      timeout,
+      message: `${JSON.stringify(locator)} to be ${state}`,
+    });
+  }
+
+  /** A real click (the engine's own input) on the first match, once it is visible. */
+  async click(locator, { timeout = 10000 } = {}) {
+    await this.waitFor(locator, { timeout });
+    await this.#raw.click(locator);
+  }
+
+  /** A key or chord by its Playwright name: "Tab", "Enter", "Escape", "Space", "Shift+Tab". */
+  press(chord) {
+    return this.#raw.press(chord);
+  }
+
+  wheel(dy) {
+    return this.#raw.wheel(dy);
+  }
+
+  mouseClick(x, y) {
+    return this.#raw.mouseClick(x, y);
+  }
+
+  /** Every cookie the page can reach: [{ name, value, domain, path, expires, ... }]. */
+  cookies() {
+    return this.#raw.cookies();
+  }
+
+  /** Adds cookies: { name, value, domain, path } or { name, value, url } (host-only). */
+  addCookies(list) {
+    return this.#raw.addCookies(list);
+  }
+
+  /** Runs `fn(arg)` first in every document loaded from now on. */
+  addInitScript(fn, arg) {
+    return this.#raw.addInitScript(fn, arg);
+  }
+
+  /** Waits until this visit has requested nothing new for `quietMs`. */
+  async settle({ quietMs = 500, timeout = 10000 } = {}) {
+    let seen = -1;
+    let since = Date.now();
+    await eventually(
+      () => {
+        const now = this.requests.length;
+        if (now !== seen) {
+          seen = now;
+          since = Date.now();
+        }
+        return Date.now() - since >= quietMs;
+      },
+      { timeout, interval: 100, message: 'the network to go quiet' },
+    );
+  }
+
+  close() {
+    return this.#raw.close();
+  }
+}
+
+const IS_VISIBLE = withResolve(`
+  const el = resolve(loc)[0];
+  if (!el || !el.isConnected) return false;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return false;
+  if (el.checkVisibility && !el.checkVisibility()) return false;
+  return getComputedStyle(el).visibility !== 'hidden';
+`);
+
+// --- The UI, located through the contract's shadow parts (descendant steps
+// cross open shadow roots).
+export const BANNER = 'consentry-banner [part~="banner"]';
+export const DIALOG = 'consentry-preferences [part~="dialog"]';
+export const REOPEN = 'consentry-reopen button, consentry-reopen [role="button"]';
+export const bannerButton = (part) => `consentry-banner [part~="${part}"]`;
+export const dialogButton = (part) => `consentry-preferences [part~="${part}"]`;
 
 /** The switch of one category in the preference centre, found by its visible title. */
-export function categoryToggle(page, title) {
-  return page.locator('consentry-preferences [part~="category"]').filter({ hasText: title }).locator('[part~="toggle"]').first();
+export const categoryToggle = (title) => ({ css: 'consentry-preferences [part~="category"]', hasText: title, inner: '[part~="toggle"]' });
+
+export async function waitForBanner(visit) {
+  await visit.waitFor(BANNER, { timeout: 10000 });
 }
 
-export async function waitForBanner(page) {
-  await banner(page).waitFor({ state: 'visible', timeout: 10000 });
+export async function waitForReady(visit) {
+  await visit.waitForFunction(() => typeof window.Consentry?.getState === 'function', null, { message: 'window.Consentry' });
 }
 
-export async function waitForReady(page) {
-  await page.waitForFunction(() => typeof window.Consentry?.getState === 'function', null, { timeout: 10000 });
+/** Navigates and waits for the consent API. */
+export async function load(visit, pathOrUrl) {
+  await visit.goto(pathOrUrl);
+  await waitForReady(visit);
 }
 
-export async function state(page) {
-  return page.evaluate(() => window.Consentry.getState());
+export async function state(visit) {
+  return visit.evaluate(() => window.Consentry.getState());
 }
 
-export async function openPreferencesFromBanner(page) {
-  await bannerButton(page, 'manage').click();
-  await dialog(page).waitFor({ state: 'visible' });
+export async function openPreferencesFromBanner(visit) {
+  await visit.click(bannerButton('manage'));
+  await visit.waitFor(DIALOG);
 }
 
-export async function setToggle(page, title, on) {
-  const toggle = categoryToggle(page, title);
-  if ((await isOn(toggle)) !== on) await toggle.click();
-  assert.equal(await isOn(toggle), on, `toggle "${title}" should be ${on ? 'on' : 'off'}`);
+export async function setToggle(visit, title, on) {
+  const toggle = categoryToggle(title);
+  if ((await isOn(visit, toggle)) !== on) await visit.click(toggle);
+  assert.equal(await isOn(visit, toggle), on, `toggle "${title}" should be ${on ? 'on' : 'off'}`);
 }
 
-async function isOn(toggle) {
-  return toggle.evaluate((el) => {
-    const aria = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
-    if (aria !== null) return aria === 'true';
-    if ('checked' in el) return Boolean(el.checked);
-    const input = el.querySelector('input');
-    return Boolean(input?.checked);
-  });
+function isOn(visit, toggle) {
+  return visit.evaluate(
+    withResolve(`
+      const el = resolve(loc)[0];
+      if (!el) throw new Error('no toggle for ' + JSON.stringify(loc));
+      const aria = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
+      if (aria !== null) return aria === 'true';
+      if ('checked' in el) return Boolean(el.checked);
+      return Boolean(el.querySelector('input')?.checked);
+    `),
+    toggle,
+  );
 }
 
 /** What ran: the stand-ins' records and the inline tags' effects. */
-export async function ranOnPage(page) {
-  return page.evaluate(() => {
+export async function ranOnPage(visit) {
+  return visit.evaluate(() => {
     const calls = window.__calls ?? [];
     const count = (tag, what) => calls.filter((c) => c.tag === tag && c.what === what).length;
     const dataLayer = Array.isArray(window.dataLayer) ? window.dataLayer : [];
@@ -379,9 +570,9 @@ export async function ranOnPage(page) {
 export const NOTHING_RAN = { gtag: 0, gaConfig: 0, gaHits: 0, pixel: 0, pixelInit: 0, vitals: 0, prefs: 0, video: 0 };
 
 /** Cookies, Web Storage keys and IndexedDB databases the page can see. */
-export async function storageSnapshot(page) {
-  const cookies = (await page.context().cookies()).map((c) => `${c.name}@${c.domain}`);
-  const web = await page.evaluate(async () => ({
+export async function storageSnapshot(visit) {
+  const cookies = (await visit.cookies()).map((c) => `${c.name}@${c.domain}`);
+  const web = await visit.evaluate(async () => ({
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage),
     idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
@@ -392,11 +583,17 @@ export async function storageSnapshot(page) {
 /** The consent cookie's name from the demo config. */
 export const CONSENT_COOKIE = 'consentry';
 
-export async function cspViolations(page) {
-  const frames = page.frames();
-  const all = [];
-  for (const frame of frames) {
-    all.push(...(await frame.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
-  }
-  return all;
+/** CSP violations seen by the probe in the page and its same-origin frames. */
+export async function cspViolations(visit) {
+  return visit.evaluate(() => {
+    const all = [...(window.__cspViolations ?? [])];
+    for (const frame of document.querySelectorAll('iframe')) {
+      try {
+        all.push(...(frame.contentWindow.__cspViolations ?? []));
+      } catch {
+        // a cross-origin frame: not ours to read
+      }
+    }
+    return all;
+  });
 }

@@ -2,11 +2,22 @@
 // category on, save, reopen through the floating button, reject all. No mouse.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ARTICLE, banner, dialog, eventually, openPage, ranOnPage, useStack, state, waitForBanner, waitForReady } from './helpers.mjs';
+import {
+  ARTICLE,
+  BANNER,
+  DIALOG,
+  eventually,
+  openPage,
+  ranOnPage,
+  state,
+  useStack,
+  waitForBanner,
+  waitForReady,
+} from './helpers.mjs';
 
 /** The focused element, through shadow roots, described for assertions. */
-async function focused(page) {
-  return page.evaluate(() => {
+async function focused(visit) {
+  return visit.evaluate(() => {
     let el = document.activeElement;
     const hosts = [];
     while (el?.shadowRoot?.activeElement) {
@@ -33,11 +44,11 @@ async function focused(page) {
 }
 
 /** Press Tab until the focused element satisfies `match` (at most `max` presses). */
-async function tabTo(page, match, what, max = 60) {
+async function tabTo(visit, match, what, max = 60) {
   const seen = [];
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
+    await visit.press('Tab');
+    const f = await focused(visit);
     if (f && match(f)) return f;
     seen.push(f ? `${f.hosts.join('>')}>${f.tag}[${f.part}]` : 'null');
   }
@@ -52,60 +63,59 @@ describe('keyboard only', () => {
 
   it('the whole journey works with the keyboard alone', async () => {
     const visit = await openPage(stack);
-    const { page } = visit;
     try {
-      await page.goto(stack.site.origin + ARTICLE);
-      await waitForReady(page);
-      await waitForBanner(page);
+      await visit.goto(ARTICLE);
+      await waitForReady(visit);
+      await waitForBanner(visit);
 
       // 1. Tab reaches the banner's Manage button.
-      await tabTo(page, (f) => inHost('consentry-banner')(f) && hasPart('manage')(f), 'the banner Manage button');
-      await page.keyboard.press('Enter');
-      await dialog(page).waitFor({ state: 'visible' });
+      await tabTo(visit, (f) => inHost('consentry-banner')(f) && hasPart('manage')(f), 'the banner Manage button');
+      await visit.press('Enter');
+      await visit.waitFor(DIALOG, { state: 'visible' });
       const inside = await eventually(async () => {
-        const f = await focused(page);
+        const f = await focused(visit);
         return f && inHost('consentry-preferences')(f) && f;
       }, { timeout: 3000, message: 'focus inside the preference centre' });
       assert.ok(inside);
 
       // 2. Tab to the Analytics switch, switch it on with Space.
       const toggle = await tabTo(
-        page,
+        visit,
         (f) => inHost('consentry-preferences')(f) && hasPart('toggle')(f) && /analytics/i.test(f.label + f.labelledBy),
         'the Analytics switch',
       );
       assert.notEqual(toggle.checked, 'true', 'Analytics pre-ticked');
-      await page.keyboard.press('Space');
-      assert.equal((await focused(page)).checked, 'true', 'Space did not switch Analytics on');
+      await visit.press('Space');
+      assert.equal((await focused(visit)).checked, 'true', 'Space did not switch Analytics on');
 
       // 3. Tab to Save, press Enter.
-      await tabTo(page, (f) => inHost('consentry-preferences')(f) && hasPart('save')(f), 'Save');
-      await page.keyboard.press('Enter');
-      await dialog(page).waitFor({ state: 'hidden' });
-      assert.deepEqual([...(await state(page)).granted].sort(), ['analytics', 'necessary']);
-      await eventually(async () => (await ranOnPage(page)).gtag === 1, { message: 'analytics after the keyboard choice' });
-      assert.equal(await banner(page).isVisible(), false);
+      await tabTo(visit, (f) => inHost('consentry-preferences')(f) && hasPart('save')(f), 'Save');
+      await visit.press('Enter');
+      await visit.waitFor(DIALOG, { state: 'hidden' });
+      assert.deepEqual([...(await state(visit)).granted].sort(), ['analytics', 'necessary']);
+      await eventually(async () => (await ranOnPage(visit)).gtag === 1, { message: 'analytics after the keyboard choice' });
+      assert.equal(await visit.isVisible(BANNER), false);
 
       // 4. The floating button is reachable and reopens the preferences.
-      await tabTo(page, inHost('consentry-reopen'), 'the floating reopen button');
-      await page.keyboard.press('Enter');
-      await dialog(page).waitFor({ state: 'visible' });
+      await tabTo(visit, inHost('consentry-reopen'), 'the floating reopen button');
+      await visit.press('Enter');
+      await visit.waitFor(DIALOG, { state: 'visible' });
 
       // 5. Escape closes without saving; focus returns to the reopen button.
-      await page.keyboard.press('Escape');
-      await dialog(page).waitFor({ state: 'hidden' });
-      assert.deepEqual([...(await state(page)).granted].sort(), ['analytics', 'necessary'], 'Escape changed the choice');
-      const back = await focused(page);
+      await visit.press('Escape');
+      await visit.waitFor(DIALOG, { state: 'hidden' });
+      assert.deepEqual([...(await state(visit)).granted].sort(), ['analytics', 'necessary'], 'Escape changed the choice');
+      const back = await focused(visit);
       assert.ok(back && inHost('consentry-reopen')(back), `focus did not return to the opener: ${JSON.stringify(back)}`);
 
       // 6. Reopen and reject all.
-      await page.keyboard.press('Enter');
-      await dialog(page).waitFor({ state: 'visible' });
-      await tabTo(page, (f) => inHost('consentry-preferences')(f) && hasPart('reject-all')(f), 'Reject all in the preference centre');
-      await page.keyboard.press('Enter');
-      await dialog(page).waitFor({ state: 'hidden' });
-      assert.deepEqual((await state(page)).granted, ['necessary']);
-      const cookies = (await visit.context.cookies()).map((c) => c.name);
+      await visit.press('Enter');
+      await visit.waitFor(DIALOG, { state: 'visible' });
+      await tabTo(visit, (f) => inHost('consentry-preferences')(f) && hasPart('reject-all')(f), 'Reject all in the preference centre');
+      await visit.press('Enter');
+      await visit.waitFor(DIALOG, { state: 'hidden' });
+      assert.deepEqual((await state(visit)).granted, ['necessary']);
+      const cookies = (await visit.cookies()).map((c) => c.name);
       assert.deepEqual(cookies.filter((n) => n.startsWith('_ga')), [], 'analytics cookies left after reject all');
       assert.deepEqual(visit.errors, []);
     } finally {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentApi } from '../../core/types.js';
 import { axeViolations, bootUi, deepActiveElement, productConfig, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from './consentry-banner.harness.js';
@@ -12,7 +12,7 @@ describe('consentry-banner', () => {
 
   afterEach(async () => {
     await resetUi();
-    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await resetMedia();
     await setViewport({ width: 1280, height: 720 });
   });
 
@@ -37,8 +37,11 @@ describe('consentry-banner', () => {
       expect(banner.policyLink?.getAttribute('href')).to.equal('/privacy');
     });
 
-    it('has 0 axe violations (WCAG 2.2 AA) in light and in dark', async () => {
+    it('has 0 axe violations (WCAG 2.2 AA) in light', async () => {
       expect(await axeViolations(banner.element)).to.deep.equal([]);
+    });
+
+    itWithMediaEmulation('has 0 axe violations (WCAG 2.2 AA) in dark', async () => {
       await emulateMedia({ colorScheme: 'dark' });
       expect(getComputedStyle(banner.region).backgroundColor).to.equal('rgb(31, 31, 35)');
       expect(await axeViolations(banner.element)).to.deep.equal([]);
@@ -106,7 +109,7 @@ describe('consentry-banner', () => {
     });
 
     it('Escape, scrolling and clicking outside grant nothing and leave it open', async () => {
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       window.scrollTo(0, 500);
       document.body.click();
       document.documentElement.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
@@ -134,33 +137,33 @@ describe('consentry-banner', () => {
 
     it('is reached first by keyboard, and Enter on Reject all refuses', async () => {
       (document.activeElement as HTMLElement | null)?.blur();
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(banner.policyLink);
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(banner.button('accept-all'));
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(banner.button('reject-all'));
-      await sendKeys({ press: 'Enter' });
+      await press('Enter');
       await banner.gone();
       expect(api.getState().granted).to.deep.equal(necessaryOnly);
     });
 
     it('Space on Accept all accepts', async () => {
       banner.button('accept-all').focus();
-      await sendKeys({ press: 'Space' });
+      await press('Space');
       await banner.gone();
       expect(api.getState().granted).to.include('marketing');
     });
 
     it('Manage preferences opens the preference centre by keyboard', async () => {
       banner.button('manage').focus();
-      await sendKeys({ press: 'Enter' });
+      await press('Enter');
       const dialog = await waitFor(() => document.querySelector('consentry-preferences')?.shadowRoot?.querySelector('dialog[open]'));
       expect(dialog.matches(':modal')).to.be.true;
       expect(api.getState().decided).to.be.false;
     });
 
-    it('draws nothing that moves under prefers-reduced-motion (and no fade at all)', async () => {
+    itWithMediaEmulation('draws nothing that moves under prefers-reduced-motion (and no fade at all)', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       expect(banner.region.getAnimations()).to.have.length(0);
       expect(getComputedStyle(banner.region).opacity).to.equal('1');
@@ -168,7 +171,7 @@ describe('consentry-banner', () => {
   });
 
   describe('at 320 px', () => {
-    it('does not scroll sideways and every action is reachable', async () => {
+    itAtNarrowViewport('does not scroll sideways and every action is reachable', async () => {
       await setViewport({ width: 320, height: 568 });
       await bootUi();
       banner = await BannerHarness.find();
@@ -188,7 +191,7 @@ describe('consentry-banner', () => {
     });
   });
 
-  it('at 320 px with the WCAG 1.4.12 text-spacing overrides, clips no text', async () => {
+  itAtNarrowViewport('at 320 px with the WCAG 1.4.12 text-spacing overrides, clips no text', async () => {
     await setViewport({ width: 320, height: 568 });
     const config = await productConfig();
     config.language = 'de'; // the longest built-in labels

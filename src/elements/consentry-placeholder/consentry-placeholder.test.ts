@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import { addToPage } from '../../core/core.harness.js';
 import type { ConsentApi } from '../../core/types.js';
 import { axeViolations, bootUi, configWithVideo, resetUi, waitFor } from '../../ui.harness.js';
@@ -24,7 +24,7 @@ describe('consentry-placeholder', () => {
 
   afterEach(async () => {
     await resetUi();
-    await emulateMedia({ colorScheme: 'light' });
+    await resetMedia();
     await setViewport({ width: 1280, height: 720 });
   });
 
@@ -47,9 +47,13 @@ describe('consentry-placeholder', () => {
     expect(placeholder.allowServiceButton?.textContent.trim()).to.equal('Allow only this YouTube');
   });
 
-  it('has 0 axe violations in light and dark', async () => {
+  it('has 0 axe violations in light', async () => {
     await pageWithEmbed();
     expect(await axeViolations(placeholder.element)).to.deep.equal([]);
+  });
+
+  itWithMediaEmulation('has 0 axe violations in dark', async () => {
+    await pageWithEmbed();
     await emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(placeholder.element)).to.deep.equal([]);
   });
@@ -94,7 +98,7 @@ describe('consentry-placeholder', () => {
     expect(placeholder.allowServiceButton).to.be.null;
   });
 
-  it('at 320 px shrinks to the width without sideways scrolling', async () => {
+  itAtNarrowViewport('at 320 px shrinks to the width without sideways scrolling', async () => {
     await setViewport({ width: 320, height: 568 });
     await pageWithEmbed();
     expect(placeholder.element.getBoundingClientRect().right).to.be.at.most(320);

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, setViewport } from '../../../test/browser/engine.js';
 import { nothing } from 'lit';
 import { policyCss } from '../../policy-prerender.js';
 import type { ConsentApi, ConsentryConfig, Text } from '../../core/types.js';
@@ -202,7 +202,7 @@ describe(`<consentry-policy> with the demo policy, ${form}`, () => {
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
   });
 
-  it('reflows at 320 px: the page never scrolls sideways, wide tables scroll in their region', async () => {
+  itAtNarrowViewport('reflows at 320 px: the page never scrolls sideways, wide tables scroll in their region', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       const policy = await demo();
@@ -218,7 +218,7 @@ describe(`<consentry-policy> with the demo policy, ${form}`, () => {
     }
   });
 
-  it('prints the whole policy without the contents and the consent chrome', async () => {
+  itWithMediaEmulation('prints the whole policy without the contents and the consent chrome', async () => {
     const policy = await demo();
     await emulateMedia({ media: 'print' });
     try {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, press, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
 import { axeViolations, bootUi, deepActiveElement, productConfig, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
@@ -21,7 +21,7 @@ describe('consentry-preferences', () => {
 
   afterEach(async () => {
     await resetUi();
-    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await resetMedia();
     await setViewport({ width: 1280, height: 720 });
   });
 
@@ -35,10 +35,14 @@ describe('consentry-preferences', () => {
       expect(prefs.dialog.contains(deepActiveElement())).to.be.true;
     });
 
-    it('has 0 axe violations (WCAG 2.2 AA) in light and dark, closed and with every detail expanded', async () => {
+    it('has 0 axe violations (WCAG 2.2 AA) in light, closed and with every detail expanded', async () => {
       expect(await axeViolations(prefs.element)).to.deep.equal([]);
       prefs.expandAll();
       expect(await axeViolations(prefs.element)).to.deep.equal([]);
+    });
+
+    itWithMediaEmulation('has 0 axe violations (WCAG 2.2 AA) in dark, with every detail expanded and closed', async () => {
+      prefs.expandAll();
       await emulateMedia({ colorScheme: 'dark' });
       expect(getComputedStyle(prefs.dialog).backgroundColor).to.equal('rgb(31, 31, 35)');
       expect(await axeViolations(prefs.element)).to.deep.equal([]);
@@ -105,7 +109,7 @@ describe('consentry-preferences', () => {
 
     it('forgets unsaved switches when closed with Escape, and saves nothing', async () => {
       prefs.toggle('marketing');
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       await prefs.closed();
       expect(api.getState().decided).to.be.false;
       expect(api.getState().granted).to.deep.equal(['necessary']);
@@ -115,7 +119,7 @@ describe('consentry-preferences', () => {
     });
 
     it('returns focus to the opener on Escape', async () => {
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       await prefs.closed();
       expect(deepActiveElement()).to.equal(banner.button('manage'));
       expect(banner.element.isConnected).to.be.true;
@@ -131,25 +135,25 @@ describe('consentry-preferences', () => {
       const inside = () => prefs.dialog.contains(deepActiveElement());
       const seen = new Set<Element | null>();
       for (let i = 0; i < 15; i++) {
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         expect(inside(), `Tab ${i + 1}`).to.be.true;
         seen.add(deepActiveElement());
       }
       // 1 close + 3 switches + 4 summaries + 3 actions = 11 stops, so 15 Tabs wrapped around.
       expect(seen.size).to.equal(11);
       prefs.closeButton.focus();
-      await sendKeys({ press: 'Shift+Tab' });
+      await press('Shift+Tab');
       expect(deepActiveElement()).to.equal(prefs.button('save'));
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(prefs.closeButton);
     });
 
     it('works by keyboard alone: Space on a switch, Enter on Save', async () => {
       prefs.switchFor('functional').focus();
-      await sendKeys({ press: 'Space' });
+      await press('Space');
       expect(prefs.switchFor('functional').checked).to.be.true;
       prefs.button('save').focus();
-      await sendKeys({ press: 'Enter' });
+      await press('Enter');
       await prefs.closed();
       expect(api.getState().granted).to.deep.equal(['necessary', 'functional']);
     });
@@ -177,7 +181,7 @@ describe('consentry-preferences', () => {
       }
     });
 
-    it('opens without motion under prefers-reduced-motion', async () => {
+    itWithMediaEmulation('opens without motion under prefers-reduced-motion', async () => {
       prefs.closeButton.click();
       await prefs.closed();
       await emulateMedia({ reducedMotion: 'reduce' });
@@ -187,7 +191,7 @@ describe('consentry-preferences', () => {
     });
   });
 
-  it('at 320 px fits the width, scrolls inside and keeps every action reachable', async () => {
+  itAtNarrowViewport('at 320 px fits the width, scrolls inside and keeps every action reachable', async () => {
     await setViewport({ width: 320, height: 568 });
     await openFromBanner();
     prefs.expandAll();
@@ -269,7 +273,7 @@ describe('consentry-preferences', () => {
     link.click();
     prefs = await PreferencesHarness.find();
     expect(prefs.checked).to.deep.equal(['necessary']);
-    await sendKeys({ press: 'Escape' });
+    await press('Escape');
     await prefs.closed();
     expect(document.activeElement).to.equal(link);
   });
