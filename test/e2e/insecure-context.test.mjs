@@ -14,7 +14,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchChromium } from '../../scripts/chromium.mjs';
-import { ADMIN_TOKEN, bannerButton, banner, freePort, receiptsServer, repo, requireBuild, state, waitForBanner, waitForReady } from './helpers.mjs';
+import { ADMIN_TOKEN, freePort, receiptsServer, repo, requireBuild } from './helpers.mjs';
+import { banner, bannerButton, chromiumOnly, state, waitForBanner, waitForReady } from './playwright-page.mjs';
 import path from 'node:path';
 
 const { ReceiptSchema } = await import(path.join(repo, 'server/dist/schemas/receipt.js'));
@@ -24,7 +25,7 @@ const checkReceipt = addFormats(new Ajv({ removeAdditional: false, coerceTypes: 
 const HOST = 'shop.keyhold.test';
 const E2E_DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
 
-describe('a site on plain http (no secure context)', () => {
+describe('a site on plain http (no secure context)', chromiumOnly('maps a host name with --host-resolver-rules'), () => {
   const stack = {};
 
   before(async () => {

@@ -9,7 +9,8 @@
 // port would need a proxy in front of them).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { bannerButton, dialog, dialogButton, eventually, reopenButton, sleep, waitForBanner, waitForReady } from './helpers.mjs';
+import { eventually, sleep } from './helpers.mjs';
+import { bannerButton, chromiumOnly, dialog, dialogButton, reopenButton, waitForBanner, waitForReady } from './playwright-page.mjs';
 import { endpointHits, startTrackerStack, trackerConfig } from './trackers-stack.mjs';
 
 const trackerCookies = async (context) =>
@@ -35,7 +36,7 @@ async function withdrawThroughPreferences(page) {
   await dialogButton(page, 'reject-all').click();
 }
 
-describe('real trackers: auto-blocking and effective withdrawal (Chromium)', () => {
+describe('real trackers: auto-blocking and effective withdrawal (Chromium)', chromiumOnly('maps third-party host names with --host-resolver-rules'), () => {
   let stack;
   before(async () => {
     stack = await startTrackerStack();
