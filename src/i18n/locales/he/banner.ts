@@ -1,0 +1,15 @@
+import type { BannerStrings } from '../types.js';
+
+/** Hebrew (right to left; gender-neutral forms): the first layer and the floating button. */
+export default {
+  bannerTitle: 'עוגיות באתר הזה',
+  bannerText: 'אנחנו משתמשים בעוגיות שהאתר צריך כדי לפעול. בהסכמתך נשתמש גם בעוגיות אופציונליות, שאפשר לבחור אחת אחת.',
+  policy: 'מדיניות הפרטיות והעוגיות',
+  acceptAll: 'אישור הכול',
+  rejectAll: 'דחיית הכול',
+  manage: 'ניהול ההעדפות',
+  objectionOn: 'פעילות, אלא אם מתנגדים: {list}.',
+  object: 'התנגדות',
+  gpc: 'הדפדפן שלך שולח אות Global Privacy Control, ולכן עוגיות השיווק נשארות כבויות.',
+  reopen: 'הגדרות עוגיות',
+} satisfies BannerStrings;

@@ -1,0 +1,15 @@
+import type { BannerStrings } from '../types.js';
+
+/** Slovak: the first layer and the floating button. */
+export default {
+  bannerTitle: 'Súbory cookie na tejto stránke',
+  bannerText: 'Používame súbory cookie, ktoré stránka potrebuje na fungovanie. S vaším súhlasom by sme používali aj voliteľné súbory cookie, ktoré si môžete vybrať jednotlivo.',
+  policy: 'Zásady ochrany súkromia a súborov cookie',
+  acceptAll: 'Prijať všetky',
+  rejectAll: 'Odmietnuť všetky',
+  manage: 'Spravovať nastavenia',
+  objectionOn: 'Zapnuté, ak nenamietate: {list}.',
+  object: 'Namietať',
+  gpc: 'Váš prehliadač posiela signál Global Privacy Control, preto marketingové súbory cookie zostávajú vypnuté.',
+  reopen: 'Nastavenia cookie',
+} satisfies BannerStrings;

@@ -1,0 +1,15 @@
+import type { BannerStrings } from '../types.js';
+
+/** Swedish: the first layer and the floating button. */
+export default {
+  bannerTitle: 'Kakor på den här webbplatsen',
+  bannerText: 'Vi använder kakor som webbplatsen behöver för att fungera. Med ditt samtycke använder vi också valfria kakor, som du kan välja en och en.',
+  policy: 'Integritetspolicy och kakor',
+  acceptAll: 'Godkänn alla',
+  rejectAll: 'Avvisa alla',
+  manage: 'Hantera inställningar',
+  objectionOn: 'På om du inte invänder: {list}.',
+  object: 'Invänd',
+  gpc: 'Din webbläsare skickar en Global Privacy Control-signal, så kakor för marknadsföring förblir avstängda.',
+  reopen: 'Kakinställningar',
+} satisfies BannerStrings;

@@ -1,0 +1,15 @@
+import type { BannerStrings } from '../types.js';
+
+/** Ukrainian: the first layer and the floating button. */
+export default {
+  bannerTitle: 'Файли cookie на цьому сайті',
+  bannerText: 'Ми використовуємо файли cookie, потрібні для роботи сайту. За вашою згодою ми також використовували б необовʼязкові файли cookie, які ви можете обрати окремо.',
+  policy: 'Політика конфіденційності та файлів cookie',
+  acceptAll: 'Прийняти всі',
+  rejectAll: 'Відхилити всі',
+  manage: 'Керувати налаштуваннями',
+  objectionOn: 'Увімкнено, якщо ви не заперечите: {list}.',
+  object: 'Заперечити',
+  gpc: 'Ваш браузер надсилає сигнал Global Privacy Control, тому маркетингові файли cookie залишаються вимкненими.',
+  reopen: 'Налаштування cookie',
+} satisfies BannerStrings;
