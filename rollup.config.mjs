@@ -12,6 +12,11 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { CHUNKS } from './scripts/chunks.mjs';
+
+// Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
+// build loads them by URL), except decide, built self-contained below.
+const { decide, ...lazy } = CHUNKS;
 
 const terserOptions = {
   ecma: 2020,
@@ -29,12 +34,7 @@ const ts = (declarations) =>
 
 export default [
   {
-    input: {
-      index: 'src/index.ts',
-      ui: 'src/ui.ts',
-      policy: 'src/policy.ts',
-      validate: 'src/validate/index.ts',
-    },
+    input: { index: 'src/index.ts', ...lazy },
     // Entry chunks may export more than their own module: no re-export stubs.
     preserveEntrySignatures: 'allow-extension',
     output: {
@@ -57,7 +57,7 @@ export default [
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build
     // above shares its modules with index.js instead).
-    input: { decide: 'src/core/decide.ts' },
+    input: { decide },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
   },

@@ -8,16 +8,12 @@
 import { createConsentry } from '../src/core/init';
 import type { CoreEnv } from '../src/core/env';
 import type { ChunkName, ConsentApi, ConsentryConfig } from '../src/core/types';
+import { CHUNKS } from '../src/chunks';
 import product from '../test/fixtures/configs/product-example.json';
 
 const COOKIE = 'consentry-story';
 
-const chunks: Record<ChunkName, () => Promise<unknown>> = {
-  ui: () => import('../src/ui'),
-  decide: () => import('../src/core/decide'),
-  validate: () => import('../src/validate/index'),
-  policy: () => import('../src/policy'),
-};
+const chunks: Record<ChunkName, () => Promise<unknown>> = CHUNKS;
 
 /** The example config from PRODUCT.md, without receipts (stories make no network calls), edited by `patch`. */
 export const storyConfig = (patch?: (config: ConsentryConfig) => void): ConsentryConfig => {

@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { CHUNKS } from './chunks.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
 const BUDGET = { returning: 3500, firstVisit: 10000 };
@@ -55,7 +56,7 @@ for (const r of banner) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'first visit total'.padEnd(42) + fmt(firstVisit));
 
 const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file)]);
-const onDemand = ['decide.js', 'validate.js', 'policy.js', ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
+const onDemand = [...Object.keys(CHUNKS).map((name) => name + '.js'), ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
   .filter((f) => f.endsWith('.js') && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
 console.log('on demand (decide: at the first pointer or key press; validate: only for an unstamped, changed config)');
 for (const f of onDemand) console.log('  ' + f.padEnd(42) + fmt(measure(f)));

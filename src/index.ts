@@ -6,21 +6,15 @@
 import { createConsentry } from './core/init.js';
 import { fetchConfig } from './core/load-config.js';
 import type { CoreEnv } from './core/env.js';
-import type { ChunkName, ConsentApi, ConsentryConfig } from './core/types.js';
+import type { ConsentApi, ConsentryConfig } from './core/types.js';
+import { CHUNKS, type ChunkName } from './chunks.js';
 
 export type * from './core/types.js';
 export type { CoreEnv } from './core/env.js';
 export { ConfigError } from './core/config.js';
 export { createConsentry };
 
-const load = (chunk: ChunkName): Promise<unknown> =>
-  chunk === 'ui'
-    ? import('./ui.js')
-    : chunk === 'policy'
-      ? import('./policy.js')
-      : chunk === 'decide'
-        ? import('./core/decide.js')
-        : import('./validate/index.js');
+const load = (chunk: ChunkName): Promise<unknown> => CHUNKS[chunk]();
 
 /**
  * Boots Consentry with a config object or the URL of a JSON config. Rejects,

@@ -6,6 +6,7 @@
 import { boot, reset } from './core/core.harness.js';
 import type { CoreEnv } from './core/env.js';
 import type { ChunkName, ConsentApi, ConsentryConfig } from './core/types.js';
+import { CHUNKS } from './chunks.js';
 
 /** The config from PRODUCT.md (test/fixtures), without a receipts endpoint: no network in component tests. */
 export const productConfig = async (): Promise<ConsentryConfig> => {
@@ -28,14 +29,7 @@ export const configWithVideo = async (): Promise<ConsentryConfig> => {
 };
 
 /** The chunks the script-tag build loads by URL, from source. */
-const chunks: Record<ChunkName, () => Promise<unknown>> = {
-  ui: () => import('./ui.js'),
-  validate: () => import('./validate/index.js'),
-  policy: () => import('./policy.js'),
-  decide: () => import('./core/decide.js'),
-};
-
-export const loadChunk = (chunk: ChunkName): Promise<unknown> => chunks[chunk]();
+export const loadChunk = (chunk: ChunkName): Promise<unknown> => CHUNKS[chunk]();
 
 /** Boots the real core with the UI chunk; the core itself decides to show the banner. */
 export const bootUi = async (config?: ConsentryConfig, env: Partial<CoreEnv> = {}): Promise<ConsentApi> =>

@@ -5,8 +5,12 @@
  * core's `ConsentApi` as an argument and imports no core runtime code.
  */
 import type { ConsentApi, UiModule } from './core/types.js';
-import { loadLanguage } from './i18n/index.js';
+import { loadTables } from './i18n/index.js';
+import { bannerTable } from './i18n/en.js';
 import { ConsentryBanner } from './elements/consentry-banner/consentry-banner.js';
+
+/** The UI's strings in the core's language (one file holds the banner's and the details'). */
+const loadStrings = (api: ConsentApi) => loadTables(api.getState().language, bannerTable);
 
 /** The focused element inside `el`'s shadow roots (the banner's buttons live in one). */
 const deepFocus = (el: Element | null | undefined): Element | null => {
@@ -26,7 +30,7 @@ export const showBanner: UiModule['showBanner'] = (api) => {
     banner.api = api;
     document.body.prepend(banner);
   };
-  const loading = loadLanguage(api.config);
+  const loading = loadStrings(api);
   if (loading) void loading.then(show);
   else show();
 };
@@ -34,13 +38,13 @@ export const showBanner: UiModule['showBanner'] = (api) => {
 export const openPreferences: UiModule['openPreferences'] = async (api, opener = document.activeElement) => {
   const [preferences] = await Promise.all([
     import('./elements/consentry-preferences/consentry-preferences.js'),
-    loadLanguage(api.config),
+    loadStrings(api),
   ]);
   await preferences.openPreferences(api, deepFocus(opener));
 };
 
 export const mountPlaceholders: UiModule['mountPlaceholders'] = (api: ConsentApi) => {
-  void Promise.all([import('./elements/consentry-placeholder/consentry-placeholder.js'), loadLanguage(api.config)]).then(
+  void Promise.all([import('./elements/consentry-placeholder/consentry-placeholder.js'), loadStrings(api)]).then(
     ([placeholders]) => {
       placeholders.mountPlaceholders(api);
     },

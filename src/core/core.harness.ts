@@ -6,6 +6,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createConsentry } from './init.js';
 import type { CoreEnv } from './env.js';
 import type { ChunkName, ConsentApi, ConsentryConfig, UiModule } from './types.js';
+import { CHUNKS } from '../chunks.js';
 
 export const exampleConfig = (): ConsentryConfig => ({
   revision: 1,
@@ -91,7 +92,9 @@ export const chunks = (chunk: ChunkName): Promise<unknown> => {
       ? import('../validate/index.js')
       : chunk === 'ui'
         ? Promise.resolve(recordingUi)
-        : new Promise(() => {});
+        : chunk.startsWith('i18n/')
+          ? CHUNKS[chunk]()
+          : new Promise(() => {});
 };
 
 /** A core on the test page with the real chunks and no GPC unless the test says. */
@@ -153,3 +156,12 @@ export const addScript = (attrs: Record<string, string>, text = ''): HTMLScriptE
 export const ran = (): string[] => ((window as unknown as { __ran?: string[] }).__ran ??= []);
 
 export const nextTask = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves with what `read` returns once it is truthy (polled each task, 3 s at most). */
+export const waitUntil = async <T>(read: () => T | null | undefined | false, ms = 3000): Promise<T> => {
+  for (const end = Date.now() + ms; Date.now() < end; await nextTask(10)) {
+    const value = read();
+    if (value) return value;
+  }
+  throw new Error('waitUntil: timed out');
+};

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { encodeRecord, readCookie } from './consent-cookie.js';
 import { ConfigError, effectiveBasis } from './config.js';
 import { fnv } from './consent-cookie.js';
-import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, loads, nextTask, ran, reset, uiCalls } from './core.harness.js';
+import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, loads, nextTask, ran, reset, uiCalls, waitUntil } from './core.harness.js';
 import type { ChangeDetail, CookieDeclaration } from './types.js';
 
 const DAY = 864e5;
@@ -365,6 +365,30 @@ describe('the consent core', () => {
       button.click();
       await nextTask();
       expect(uiCalls).to.include('openPreferences:BUTTON');
+    });
+
+    it('takes its label from the tables: a texts.en override applies to a page in en-GB', async () => {
+      const config = exampleConfig();
+      delete config.language;
+      config.texts = { en: { reopen: 'Your cookie choices' } };
+      document.documentElement.lang = 'en-GB';
+      try {
+        const api = await boot(config);
+        expect(api.getState().language).to.equal('en');
+        await api.rejectAll();
+        const host = await waitUntil(() => document.querySelector('consentry-reopen'));
+        expect(host.shadowRoot!.querySelector('button')!.textContent).to.equal('Your cookie choices');
+      } finally {
+        document.documentElement.removeAttribute('lang');
+      }
+    });
+
+    it('speaks the visitor’s language, from that language’s file', async () => {
+      const config = exampleConfig();
+      config.language = 'fr';
+      await (await boot(config)).rejectAll();
+      const host = await waitUntil(() => document.querySelector('consentry-reopen'));
+      expect(host.shadowRoot!.querySelector('button')!.textContent).to.equal('Paramètres des cookies');
     });
 
     it('is not mounted when the site declares another way back', async () => {

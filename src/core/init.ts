@@ -11,6 +11,8 @@ import { consentDefault, consentUpdate } from './consent-mode.js';
 import type { DecideContext, Decider } from './decide.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { QUEUE_KEY } from './receipt-queue.js';
+import { LANGUAGES, resolveLanguage } from './language.js';
+import { enCore } from '../i18n/en-core.js';
 import { mountReopenButton } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import type {
@@ -43,7 +45,10 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const services = cats.flatMap((c) => c.services?.map((s) => c.id + ':' + s.id) ?? []);
   const gpc = env.gpc && config.gpc?.honour !== false;
   const consentMode = config.consentMode?.enabled;
-  const language = config.language ?? (doc.documentElement.lang || navigator.language);
+  const language = resolveLanguage(
+    [config.language, doc.documentElement.lang, ...navigator.languages],
+    Object.keys(config.texts ?? {}),
+  );
   const lifetime = (granted: string[]) =>
     (granted.some((id) => bases[id] === 'consent') ? config.cookie?.consentDays : config.cookie?.refusalDays) ??
     DEFAULT_DAYS;
@@ -86,6 +91,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       revision: config.revision,
       jurisdiction,
       gpc: env.gpc,
+      language,
     };
   };
   let state = compute();
@@ -122,14 +128,30 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const listeners = new Set<(detail: ChangeDetail, state: ConsentState) => void>();
   const gate = createGate(doc, (c, s) => api.get(c, s), () => shown((m) => m.mountPlaceholders(api)));
 
-  const reopenAt = config.ui?.reopenButton;
+  // `false` also once destroyed, so a label still loading mounts nothing.
+  let reopenAt = config.ui?.reopenButton;
   const mountReopen = () =>
     reopenAt !== false &&
-    whenBody(() =>
-      mountReopenButton(doc, config.texts?.[language]?.reopen ?? 'Cookie settings', reopenAt ?? 'bottom-left', (opener) => {
-        void api.openPreferences(opener);
-      }),
+    whenBody(
+      () =>
+        void reopenLabel().then(
+          (label) =>
+            reopenAt !== false &&
+            mountReopenButton(doc, label, reopenAt ?? 'bottom-left', (opener) => {
+              void api.openPreferences(opener);
+            }),
+        ),
     );
+  // The floating button's label comes from the same tables as the UI's: the
+  // override, else the language's file (one small chunk), else English.
+  const reopenLabel = async (): Promise<string> => {
+    const own = config.texts?.[language]?.reopen;
+    const file =
+      !own && language != 'en' && LANGUAGES.includes(language)
+        ? await load<{ default: typeof enCore }>(`i18n/${language}` as ChunkName).catch(() => null)
+        : null;
+    return own ?? file?.default.reopen ?? enCore.reopen;
+  };
 
   /** Every decision: store, recompute, erase what was withdrawn, update tags, queue the receipt, tell everyone. */
   const emit = (name: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(name, { detail }));
@@ -186,6 +208,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       decider?.stop();
       listeners.clear();
       doc.removeEventListener('click', onOpenClick);
+      reopenAt = false;
       doc.querySelector('consentry-reopen')?.remove();
     },
   };

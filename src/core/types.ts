@@ -140,6 +140,12 @@ export interface ConsentState {
   jurisdiction: string;
   /** Global Privacy Control was on when the state was computed. */
   gpc: boolean;
+  /**
+   * The language the visitor reads (`en`, `cy`…), resolved once from config
+   * `language`, `<html lang>`, then the browser's languages (see `resolveLanguage`).
+   * Every element renders in it; receipts record it.
+   */
+  language: string;
 }
 
 export interface ChangeDetail {
@@ -237,5 +243,4 @@ export interface ValidateModule {
   validateConfig(config: unknown): ConfigIssue[];
 }
 
-/** Names of the lazily loaded chunks. */
-export type ChunkName = 'ui' | 'policy' | 'validate' | 'decide';
+export type { ChunkName } from '../chunks.js';

@@ -2,6 +2,7 @@ import type { Strings } from './index.js';
 
 /** Welsh (Cymraeg). */
 export default {
+  reopen: 'Gosodiadau cwcis',
   bannerTitle: 'Cwcis ar y wefan hon',
   bannerText: 'Rydym yn defnyddio cwcis sydd eu hangen ar y wefan i weithio. Gyda’ch caniatâd byddem hefyd yn defnyddio cwcis dewisol, y gallwch eu dewis fesul un.',
   policy: 'Polisi preifatrwydd a chwcis',

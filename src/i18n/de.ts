@@ -2,6 +2,7 @@ import type { Strings } from './index.js';
 
 /** German. */
 export default {
+  reopen: 'Cookie-Einstellungen',
   bannerTitle: 'Cookies auf dieser Website',
   bannerText: 'Wir verwenden Cookies, die die Website zum Funktionieren braucht. Mit Ihrer Einwilligung würden wir auch optionale Cookies verwenden, die Sie einzeln wählen können.',
   policy: 'Datenschutz- und Cookie-Richtlinie',

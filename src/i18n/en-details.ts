@@ -1,3 +1,5 @@
+import { defineTable, LANGUAGE_FILES } from './index.js';
+
 /**
  * Built-in English strings of the preference centre and the embed
  * placeholders. Loaded with them, not with the banner.
@@ -24,3 +26,6 @@ export const enDetails = {
   allowCategory: 'Allow {category}',
   allowService: 'Allow only this {service}',
 };
+
+/** The preference centre's and the placeholders' table. */
+export const detailsTable = defineTable(enDetails, LANGUAGE_FILES);

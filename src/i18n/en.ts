@@ -1,3 +1,5 @@
+import { defineTable, LANGUAGE_FILES } from './index.js';
+
 /**
  * Built-in English strings of the first layer, the default language. They
  * ship in the first-visit chunk, so only the banner's strings live here; the
@@ -15,3 +17,6 @@ export const en = {
   object: 'Object',
   gpc: 'Your browser sends a Global Privacy Control signal, so marketing cookies stay off.',
 };
+
+/** The first layer's table (its other languages share the UI's language files). */
+export const bannerTable = defineTable(en, LANGUAGE_FILES);

@@ -2,6 +2,7 @@ import type { Strings } from './index.js';
 
 /** Spanish. */
 export default {
+  reopen: 'Configuración de cookies',
   bannerTitle: 'Cookies en este sitio',
   bannerText: 'Usamos las cookies que el sitio necesita para funcionar. Con su consentimiento también usaríamos cookies opcionales, que puede elegir una a una.',
   policy: 'Política de privacidad y cookies',

@@ -3,6 +3,7 @@ import type { ConsentApi } from '../../core/types.js';
 import { FirstLayerElement } from '../../internal/first-layer-element.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { localeFor } from '../../i18n/index.js';
+import { bannerTable } from '../../i18n/en.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
 import { bannerStyles } from './consentry-banner.styles.js';
@@ -44,7 +45,7 @@ export class ConsentryBanner extends FirstLayerElement {
   override connectedCallback(): void {
     const config = this.api?.config;
     if (config) {
-      const { lang, dir } = localeFor(config);
+      const { lang, dir } = localeFor(this.api!, bannerTable);
       this.lang = lang;
       this.dir = dir;
       this.setAttribute('layout', config.ui?.layout ?? 'bar');
@@ -57,7 +58,7 @@ export class ConsentryBanner extends FirstLayerElement {
     const { api } = this;
     const state = this.consent.state;
     if (!api || !state) return nothing;
-    const { t, text } = localeFor(api.config);
+    const { t, text } = localeFor(api, bannerTable);
     const objectable = api.config.categories.filter((c) => state.bases[c.id] == 'objection' && state.granted.includes(c.id));
     return html`<section part="banner" aria-labelledby="title">
       <h2 id="title">${t('bannerTitle')}</h2>

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ConsentApi } from '../../core/types.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
-import { enDetails } from '../../i18n/en-details.js';
+import { detailsTable } from '../../i18n/en-details.js';
 import { localeFor } from '../../i18n/index.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
@@ -46,7 +46,7 @@ export class ConsentryPlaceholder extends LitElement {
     super.connectedCallback();
     const { api, frame } = this;
     if (!api || !frame) return;
-    const { lang, dir } = localeFor(api.config, enDetails);
+    const { lang, dir } = localeFor(api, detailsTable);
     this.lang = lang;
     this.dir = dir;
     applyTheme(this, api.config.theme);
@@ -61,7 +61,7 @@ export class ConsentryPlaceholder extends LitElement {
   override render() {
     const { api, frame } = this;
     if (!api || !frame || !this.consent.state) return nothing;
-    const { t, text } = localeFor(api.config, enDetails);
+    const { t, text } = localeFor(api, detailsTable);
     const [categoryId, serviceId] = this.target;
     const category = api.config.categories.find((c) => c.id == categoryId);
     const services = category?.services ?? [];

@@ -2,8 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CategoryConfig, ConsentApi, ConsentState, ServiceConfig } from '../../core/types.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
-import { enDetails } from '../../i18n/en-details.js';
-import { localeFor, type Locale } from '../../i18n/index.js';
+import { detailsTable } from '../../i18n/en-details.js';
+import { bannerTable } from '../../i18n/en.js';
+import { localeFor } from '../../i18n/index.js';
+
+const locale = (api: ConsentApi) => localeFor(api, bannerTable, detailsTable);
+type PreferencesLocale = ReturnType<typeof locale>;
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
 import { preferencesStyles } from './consentry-preferences.styles.js';
@@ -50,7 +54,7 @@ export class ConsentryPreferences extends LitElement {
     const { api } = this;
     if (!api) throw new Error('consentry-preferences: set `api` before show()');
     applyTheme(this, api.config.theme);
-    const { lang, dir } = localeFor(api.config, enDetails);
+    const { lang, dir } = locale(api);
     this.lang = lang;
     this.dir = dir;
     this.opener = opener as HTMLElement | null;
@@ -71,8 +75,8 @@ export class ConsentryPreferences extends LitElement {
     const { api } = this;
     const state = this.consent.state;
     if (!api || !state) return nothing;
-    const locale = localeFor(api.config, enDetails);
-    const { t } = locale;
+    const strings = locale(api);
+    const { t } = strings;
     // Announce only once the choice is stored (the decide chunk may still be loading).
     const apply = (choose: () => Promise<void>) => async () => {
       await choose();
@@ -88,7 +92,7 @@ export class ConsentryPreferences extends LitElement {
           ${state.gpc ? html`<p>${t('gpcPrefs')}</p>` : nothing}
           <p>${t('consentId')} <code>${state.subject ?? t('noneYet')}</code></p>
           <ul>
-            ${api.config.categories.map((category) => this.renderCategory(category, state, locale))}
+            ${api.config.categories.map((category) => this.renderCategory(category, state, strings))}
           </ul>
         </div>
         <div class="actions">
@@ -100,8 +104,8 @@ export class ConsentryPreferences extends LitElement {
       <div class="status" role="status">${this.status}</div>`;
   }
 
-  private renderCategory(category: CategoryConfig, state: ConsentState, locale: Locale) {
-    const { t, text } = locale;
+  private renderCategory(category: CategoryConfig, state: ConsentState, strings: PreferencesLocale) {
+    const { t, text } = strings;
     const basis = state.bases[category.id] ?? category.basis;
     const locked = basis == 'strictly-necessary';
     // With GPC and no override allowed, the signal's refusal of marketing stands.
@@ -129,13 +133,13 @@ export class ConsentryPreferences extends LitElement {
       ${services.length
         ? html`<details>
             <summary>${t('details')} (${services.length})</summary>
-            ${services.map((service) => this.renderService(service, locale))}
+            ${services.map((service) => this.renderService(service, strings))}
           </details>`
         : nothing}
     </li>`;
   }
 
-  private renderService(service: ServiceConfig, { t, text }: Locale) {
+  private renderService(service: ServiceConfig, { t, text }: PreferencesLocale) {
     return html`<h3>${service.name}</h3>
       ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
       ${service.url ? html`<p><a href=${service.url}>${t('providerPolicy', { name: service.name })}</a></p>` : nothing}
