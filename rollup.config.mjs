@@ -18,6 +18,9 @@ import { CHUNKS } from './scripts/chunks.mjs';
 // build loads them by URL), except decide, built self-contained below.
 const { decide, ...lazy } = CHUNKS;
 
+/** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
+const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+
 const terserOptions = {
   ecma: 2020,
   module: true,
@@ -41,7 +44,7 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => (stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : 'chunks/[name]-[hash].js'),
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.
