@@ -30,7 +30,7 @@ export const enDetails = {
 export type DetailStrings = typeof enDetails;
 
 /** The details' strings per language (`no` reads Bokmål), loaded with the preference centre or a placeholder. */
-export const DETAIL_FILES = {
+export const DETAIL_FILES: Readonly<Record<string, () => Promise<{ default: DetailStrings }>>> = {
   ar: () => import('./details/ar.js'),
   bg: () => import('./details/bg.js'),
   cs: () => import('./details/cs.js'),

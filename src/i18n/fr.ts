@@ -2,7 +2,7 @@ import type { Strings } from './index.js';
 
 /** French: the floating button and the first layer. */
 export default {
-  reopen: 'Gérer les cookies',
+  reopen: 'Paramètres des cookies',
   bannerTitle: 'Cookies sur ce site',
   bannerText: 'Nous utilisons les cookies nécessaires au fonctionnement du site. Avec votre accord, nous utiliserions aussi des cookies facultatifs, que vous pouvez choisir un par un.',
   policy: 'Politique de confidentialité et de cookies',

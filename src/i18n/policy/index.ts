@@ -7,7 +7,7 @@ import type { policyStrings } from '../../elements/consentry-policy/policy-strin
 
 export type PolicyViewerStrings = Record<keyof typeof policyStrings, string>;
 
-export const POLICY_FILES = {
+export const POLICY_FILES: Readonly<Record<string, () => Promise<{ default: PolicyViewerStrings }>>> = {
   ar: () => import('./ar.js'),
   bg: () => import('./bg.js'),
   cs: () => import('./cs.js'),
