@@ -56,24 +56,29 @@ export const encodeRecord = (r: ConsentRecord): string => {
 };
 
 /**
- * Parses a cookie value. Returns null for anything that is not exactly what
- * `encodeRecord` writes: a bad record is no choice, never consent.
+ * Parses a cookie value. Returns null for anything `encodeRecord` did not
+ * write: another version, a field missing or added, a check that does not
+ * match, a subject that is not a UUID (receipts need one). A bad record is no
+ * choice, never consent; the consent store then rejects anything a real
+ * choice for this config could not contain.
  */
 export const decodeRecord = (value = ''): ConsentRecord | null => {
-  const f = /^(1\|([\da-f-]{36})\|(\d{1,9})\|([\da-z]{1,8})\|([\w+-]*)\|([\w+:-]*)\|([01])\|([\w.-]*)\|(\w*))\|(\w+)$/.exec(value);
-  if (f?.[10] !== fnv(f?.[1] ?? '')) return null;
-  const [, , subject, revision, at, granted, services, gpc, policyVersion, configHash] = f as unknown as string[];
+  const f = value.split('|');
+  const check = f.pop();
+  const [version, subject, revision, at, granted, services, gpc, policyVersion, configHash] = f;
   const list = (s: string) => (s ? s.split('+') : []);
-  return {
-    subject: subject,
-    revision: +revision,
-    at: parseInt(at, 36) * 1e3,
-    granted: list(granted),
-    services: list(services),
-    gpc: gpc == '1',
-    policyVersion: policyVersion,
-    configHash: configHash,
-  };
+  return f.length == 9 && version == '1' && check == fnv(f.join('|')) && /^[\da-f-]{36}$/.test(subject)
+    ? {
+        subject,
+        revision: +revision,
+        at: parseInt(at, 36) * 1e3,
+        granted: list(granted),
+        services: list(services),
+        gpc: gpc == '1',
+        policyVersion,
+        configHash,
+      }
+    : null;
 };
 
 /** Reads one cookie; returning visitors only ever read, so js-cookie is left to the decide chunk that writes. */

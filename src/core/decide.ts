@@ -10,7 +10,9 @@ import { clearCategories } from './cookie-cleaner.js';
 import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
 import { createReceiptQueue } from './receipt-queue.js';
-import type { Action, Basis, ConsentryConfig, ConsentState, Method } from './types.js';
+import type { ConsentStore } from './consent-store.js';
+import { decisionFor, type Decision } from './decision-rules.js';
+import type { Action, ConsentryConfig, ConsentState, Method, Receipt } from './types.js';
 
 const DAY = 864e5;
 
@@ -18,17 +20,14 @@ const DAY = 864e5;
 export interface DecideContext {
   config: ConsentryConfig;
   env: CoreEnv;
-  jurisdiction: string;
-  language: string;
-  bases: Record<string, Basis>;
-  /** Days a record with these grants is kept. */
-  lifetime: (granted: string[]) => number;
+  /** The page's consent store: its facts feed the decision rules, and the new record goes back into it. */
+  store: ConsentStore;
   /** Key of the validated config, kept in the record to skip re-validation. */
   configKey: string;
 }
 
 export const createDecider = (ctx: DecideContext) => {
-  const { config, env } = ctx;
+  const { config, env, store } = ctx;
   const hash = hashConfig(config);
   const endpoint = config.receipts?.endpoint;
   const queue = endpoint ? createReceiptQueue(endpoint, env, config.receipts?.retryMs) : null;
@@ -36,10 +35,11 @@ export const createDecider = (ctx: DecideContext) => {
   return {
     configHash: () => hash,
 
-    /** Builds the new record and stores it in the consent cookie. */
-    write(granted: string[], services: string[], previous: ConsentRecord | null): ConsentRecord {
+    /** Applies a decision: what the rules leave on becomes the new record, in the consent cookie and the store. */
+    decide(decision: Decision, arg?: readonly string[] | string): void {
+      const { granted, services } = decisionFor(decision, store.facts, store.state, arg);
       const record: ConsentRecord = {
-        subject: previous?.subject ?? uuid(),
+        subject: store.record?.subject ?? uuid(),
         revision: config.revision,
         at: env.now(),
         granted,
@@ -49,14 +49,14 @@ export const createDecider = (ctx: DecideContext) => {
         configHash: ctx.configKey,
       };
       Cookies.set(config.cookie?.name ?? 'consentry', encodeRecord(record), {
-        expires: ctx.lifetime(granted),
+        expires: store.lifetime(granted),
         path: '/',
         sameSite: 'Lax',
-        // Secure whenever the page is https; plain http is only ever local development.
+        // Secure whenever the page is https (a browser refuses a Secure cookie over plain http).
         secure: location.protocol === 'https:',
         ...(config.cookie?.domain ? { domain: config.cookie.domain } : {}),
       });
-      return record;
+      store.set(record);
     },
 
     /**
@@ -64,17 +64,20 @@ export const createDecider = (ctx: DecideContext) => {
      * receipt, and reload when configured (scripts that already ran cannot be
      * unloaded; a reload is the only clean stop).
      */
-    async after(action: Action, method: Method, record: ConsentRecord, before: ConsentState, state: ConsentState) {
+    async after(action: Action, method: Method, before: ConsentState) {
+      const { record, state } = store as { record: ConsentRecord; state: ConsentState };
       const withdrawn = before.granted.filter((id) => !state.granted.includes(id));
       clearCategories(env.document, config.categories.filter((c) => withdrawn.includes(c.id)), env.storage as Storage | null);
-      queue?.add({
+      // Built against the receipts server's own schema type: every field the
+      // server checks is checked here by the compiler.
+      const receipt: Receipt = {
         schema: 'consentry-receipt/1',
         id: uuid(),
         subject: record.subject,
         timestamp: new Date(record.at).toISOString(),
         site: location.origin,
-        jurisdiction: ctx.jurisdiction,
-        language: ctx.language,
+        jurisdiction: state.jurisdiction,
+        language: state.language,
         policyVersion: record.policyVersion,
         revision: record.revision,
         configHash: await hash,
@@ -82,10 +85,11 @@ export const createDecider = (ctx: DecideContext) => {
         method,
         granted: [...state.granted, ...state.services],
         denied: state.denied,
-        bases: ctx.bases,
-        signals: { gpc: env.gpc },
-        expires: new Date(record.at + ctx.lifetime(record.granted) * DAY).toISOString(),
-      });
+        bases: state.bases,
+        signals: { gpc: state.gpc },
+        expires: new Date(record.at + store.lifetime(record.granted) * DAY).toISOString(),
+      };
+      queue?.add(receipt);
       if (withdrawn.length && config.reloadOnWithdraw) location.reload();
     },
 

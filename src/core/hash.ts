@@ -2,8 +2,6 @@
  * `configHash`: a digest of the canonical config (keys sorted, no
  * whitespace) so a receipt points at exactly what the visitor was shown.
  */
-import { fnv } from './consent-cookie.js';
-
 export const canonical = (v: unknown): string =>
   Array.isArray(v)
     ? '[' + v.map(canonical).join(',') + ']'
@@ -17,13 +15,18 @@ export const canonical = (v: unknown): string =>
         '}'
       : JSON.stringify(v);
 
-/** `sha256-<base64>`; pages on plain http have no WebCrypto, so they get a weaker `fnv1a-` digest. */
+/**
+ * `sha256-<base64>` in every context. Pages on plain http (small sites,
+ * intranets, staging) have no WebCrypto: there @noble/hashes computes the
+ * same digest, imported only then, so https visitors never download it.
+ */
 export const hashConfig = async (config: unknown): Promise<string> => {
-  const text = canonical(config);
+  const bytes = new TextEncoder().encode(canonical(config));
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return 'fnv1a-' + fnv(text);
-  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return 'sha256-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  return 'sha256-' + btoa(String.fromCharCode(...digest));
 };
 
 /** A random v4 UUID, also where `crypto.randomUUID` is missing (plain http). */

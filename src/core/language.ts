@@ -19,8 +19,9 @@ export const LANGUAGES = 'en ar bg cs cy da de el es et fi fr ga gd he hr hu is 
  * always complete.
  */
 export const resolveLanguage = (candidates: readonly (string | undefined)[], own: readonly string[] = []): string => {
-  for (const tag of candidates)
-    for (const lang of tag ? [tag.toLowerCase(), tag.toLowerCase().split('-')[0]] : [])
-      if (LANGUAGES.includes(lang) || own.includes(lang)) return lang;
+  for (const tag of candidates) {
+    const lang = tag?.toLowerCase();
+    for (const l of [lang, lang?.split('-')[0]]) if (l && (LANGUAGES.includes(l) || own.includes(l))) return l;
+  }
   return 'en';
 };

@@ -38,7 +38,8 @@ export interface Gate {
   disconnect(): void;
 }
 
-export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void): Gate => {
+/** `onMutation` runs after every batch of changes to the page (the core looks for a policy viewer there: one observer for both). */
+export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void, onMutation = () => {}): Gate => {
   // Scripts waiting behind an external script that is still loading.
   const queue: HTMLScriptElement[] = [];
   let waiting = false;
@@ -102,6 +103,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
           added.push(...n.querySelectorAll(SELECTOR));
         }
     if (added.length) visit(added);
+    onMutation();
   });
   observer.observe(doc, { childList: true, subtree: true });
 

@@ -128,6 +128,12 @@ export interface ConsentState {
   /** Categories that may run now (always includes the strictly-necessary ones). */
   granted: string[];
   denied: string[];
+  /**
+   * Categories whose switch the visitor cannot move: the strictly necessary
+   * ones (always on) and, under GPC with `allowOverride: false`, every
+   * advertising category (always off), whatever its id.
+   */
+  locked: string[];
   /** Services allowed one by one (`category:service`), e.g. one embed. */
   services: string[];
   /** Effective basis per category after jurisdiction rules. */
@@ -189,26 +195,12 @@ export interface ConsentApi {
   destroy(): void;
 }
 
-/** The consent receipt posted to the receipts endpoint (see PRODUCT.md). */
-export interface Receipt {
-  schema: 'consentry-receipt/1';
-  id: string;
-  subject: string;
-  timestamp: string;
-  site: string;
-  jurisdiction: string;
-  language: string;
-  policyVersion: string;
-  revision: number;
-  configHash: string;
-  action: Action;
-  method: Method;
-  granted: string[];
-  denied: string[];
-  bases: Record<string, Basis>;
-  signals: { gpc: boolean };
-  expires: string;
-}
+/**
+ * The consent receipt posted to the receipts endpoint (see PRODUCT.md). Its one
+ * definition is the receipts server's TypeBox schema; this is a type-only
+ * import, so no TypeBox reaches the bundle.
+ */
+export type { Receipt } from '../../server/src/schemas/receipt.js';
 
 declare global {
   interface DocumentEventMap {

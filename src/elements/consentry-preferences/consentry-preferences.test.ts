@@ -229,6 +229,23 @@ describe('consentry-preferences', () => {
     expect(api.getState().granted).to.include('marketing');
   });
 
+  it('with GPC and no override: locks off every advertising category the core refuses, whatever its id', async () => {
+    const config = await productConfig();
+    config.gpc = { honour: true, allowOverride: false };
+    // Advertising by its Consent Mode types, under an id that is not `marketing`.
+    const ads = config.categories.find((c) => c.id == 'marketing')!;
+    ads.id = 'advertising';
+    ads.consentMode = ['ad_storage', 'ad_user_data'];
+    await openFromBanner(config, true);
+    const locked = prefs.switchFor('advertising');
+    expect(locked.checked).to.be.false;
+    expect(locked.disabled).to.be.true;
+    expect(prefs.switchFor('analytics').disabled).to.be.false;
+    prefs.clickAcceptAll();
+    await prefs.closed();
+    expect(api.getState().denied).to.deep.equal(['advertising']);
+  });
+
   it('speaks the config language, with lang and dir on the element', async () => {
     const config = await productConfig();
     config.language = 'fr';

@@ -107,9 +107,8 @@ export class ConsentryPreferences extends LitElement {
   private renderCategory(category: CategoryConfig, state: ConsentState, strings: PreferencesLocale) {
     const { t, text } = strings;
     const basis = state.bases[category.id] ?? category.basis;
-    const locked = basis == 'strictly-necessary';
-    // With GPC and no override allowed, the signal's refusal of marketing stands.
-    const gpcLocked = category.id == 'marketing' && state.gpc && this.api?.config.gpc?.allowOverride === false;
+    // The core says which switches cannot move (strictly necessary: on; refused under GPC: off).
+    const locked = state.locked.includes(category.id);
     const services = category.services ?? [];
     return html`<li part="category">
       <div class="row">
@@ -119,8 +118,8 @@ export class ConsentryPreferences extends LitElement {
           part="toggle"
           id="switch-${category.id}"
           aria-describedby="about-${category.id}"
-          .checked=${live(locked || this.choices.has(category.id))}
-          ?disabled=${locked || gpcLocked}
+          .checked=${live(locked ? state.granted.includes(category.id) : this.choices.has(category.id))}
+          ?disabled=${locked}
           @change=${(e: Event) => {
             this.toggle(category.id, (e.target as HTMLInputElement).checked);
           }}
@@ -128,7 +127,8 @@ export class ConsentryPreferences extends LitElement {
         <label for="switch-${category.id}">${text(category.title)}</label>
       </div>
       <p id="about-${category.id}">
-        ${text(category.description)} ${locked ? t('alwaysOn') : basis == 'objection' ? t('onByDefault') : ''}
+        ${text(category.description)}
+        ${basis == 'strictly-necessary' ? t('alwaysOn') : basis == 'objection' ? t('onByDefault') : ''}
       </p>
       ${services.length
         ? html`<details>
