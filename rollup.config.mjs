@@ -13,6 +13,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
@@ -65,6 +66,23 @@ export default [
     // Its own chunk: the pure-JS SHA-256, fetched only where WebCrypto is missing.
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
+  },
+  {
+    // For Node: `consentry render` pre-renders a policy with the element's own
+    // pipeline (the CLI brings the DOM). Also writes the page stylesheet policy.css.
+    input: { prerender: 'src/policy-prerender.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+    plugins: [
+      nodeResolve(),
+      ts(false),
+      {
+        name: 'policy-css',
+        async writeBundle() {
+          const { policyCss } = await import(new URL('./dist/prerender.js?' + Date.now(), import.meta.url).href);
+          writeFileSync(new URL('./dist/policy.css', import.meta.url), policyCss());
+        },
+      },
+    ],
   },
   {
     input: 'src/consentry.ts',

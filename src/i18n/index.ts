@@ -26,7 +26,7 @@
  *   1. its English in the chunk, keys prefixed with the chunk's name (`policyContents`),
  *      so a `texts` override names one string everywhere;
  *   2. `src/i18n/<chunk>/<lang>.ts` per language (`satisfies Partial<typeof english>`);
- *   3. `export const policyTable = defineTable(policyStrings, { cy: () => import('../i18n/policy/cy.js'), … })`;
+ *   3. `export const policyTable = defineTable(policyStrings, POLICY_FILES)` (the policy viewer's);
  *   4. before rendering `await loadTables(language, policyTable)`, then
  *      `localeFor(api, policyTable)` gives `t('policyContents')`.
  */

@@ -8,7 +8,7 @@ export default {
   policyUpdated: 'Diweddarwyd ddiwethaf',
   policyHistory: 'Hanes fersiynau',
   policyHistoryLink: 'Darllen y fersiwn hon',
-  policyStale: 'Mae’r polisi hwn wedi newid ers i chi wneud eich dewisiadau cwcis (dan fersiwn {version}).',
+  policyStale: 'Mae’r polisi hwn wedi newid ers i chi wneud eich dewisiadau cwcis (o dan fersiwn {version}).',
   policyReview: 'Adolygu eich dewisiadau',
   policyYourConsent: 'Eich caniatâd',
   policyUndecided: 'Nid ydych wedi gwneud dewis am gwcis ar y wefan hon eto.',

@@ -12,7 +12,7 @@ export default {
   policyReview: 'Revisar mi elección',
   policyYourConsent: 'Su consentimiento',
   policyUndecided: 'Todavía no ha elegido qué cookies acepta en este sitio.',
-  policyChoose: 'Configurar cookies',
+  policyChoose: 'Elegir la configuración de cookies',
   policyConsentId: 'ID de consentimiento',
   policyAllowed: 'Permitidas',
   policyRefused: 'Rechazadas',
@@ -32,7 +32,7 @@ export default {
   policyBasis: 'Base jurídica',
   policyJustification: 'Por qué es necesaria',
   policyNoCookies: 'Sin cookies',
-  'policyBasis.strictly-necessary': 'Estrictamente necesarias',
+  'policyBasis.strictly-necessary': 'Estrictamente necesaria',
   'policyBasis.consent': 'Consentimiento',
-  'policyBasis.objection': 'Activas salvo que se oponga',
+  'policyBasis.objection': 'Activa salvo que se oponga',
 } satisfies PolicyViewerStrings;
