@@ -73,7 +73,7 @@ export const languageWithoutCore = (config: ConsentryConfig | undefined, pageLan
  */
 export const policyStringsFor = (api: ConsentApi | undefined, config: ConsentryConfig | undefined, language: string): PolicyStrings => {
   const source = api ?? ({ config: config ?? { categories: [] }, getState: () => ({ language }) } as unknown as ConsentApi);
-  return localeFor(source, policyTable).t as PolicyStrings;
+  return localeFor(source, policyTable).t;
 };
 
 export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
