@@ -23,6 +23,15 @@ const { decide, ...lazy } = CHUNKS;
 /** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
 const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
 
+// The npm entry keeps exactly its own exports (no internal one-letter names
+// beside `init`): what it shares with the decide chunk goes to a chunk of its own.
+const npmEntry = {
+  name: 'npm-entry',
+  buildStart() {
+    this.emitFile({ type: 'chunk', id: 'src/index.ts', fileName: 'index.js', preserveSignature: 'strict' });
+  },
+};
+
 const terserOptions = {
   ecma: 2020,
   module: true,
@@ -39,8 +48,9 @@ const ts = (declarations) =>
 
 export default [
   {
-    input: { index: 'src/index.ts', ...lazy },
-    // Entry chunks may export more than their own module: no re-export stubs.
+    input: lazy,
+    // Lazy entries may export more than their own module (ui.js lends lit-html
+    // to the later chunks): no re-export stubs.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
@@ -57,7 +67,7 @@ export default [
           ? 'ui'
           : undefined,
     },
-    plugins: [nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
+    plugins: [npmEntry, nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
   },
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build

@@ -68,7 +68,7 @@ async function startServer(vars: Record<string, string>): Promise<RunningServer>
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 15 s:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = /listening on port (\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -263,7 +263,7 @@ for (const adapter of adapters) {
       assert.equal(lines.length, 4);
       assert.deepEqual(lines.slice(1).map((line) => line.split(',')[1]), old.map((r) => r.id));
       const fromRecent = await runCli(['export', '--from', tenDaysAgo], location);
-      assert.deepEqual(fromRecent.stdout.trim().split('\n').map((l) => JSON.parse(l).receipt.id), recent.map((r) => r.id));
+      assert.deepEqual(fromRecent.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { receipt: Receipt }).receipt.id), recent.map((r) => r.id));
       assert.equal((await runCli(['export', '--format', 'xml'], location)).code, 2);
 
       const dryRun = await runCli(['purge', '--dry-run'], { ...location, RETENTION_DAYS: '30' });

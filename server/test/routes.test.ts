@@ -35,7 +35,7 @@ for (const adapter of adapters) {
       const batch = [known, makeReceipt(), makeReceipt()];
       const response = await post(batch);
       assert.equal(response.statusCode, 201);
-      assert.deepEqual(response.json().results.map((r: { status: string }) => r.status), ['duplicate', 'stored', 'stored']);
+      assert.deepEqual(response.json<{ results: { status: string }[] }>().results.map((r) => r.status), ['duplicate', 'stored', 'stored']);
       assert.equal((await post(batch)).statusCode, 200);
     });
 
@@ -150,10 +150,10 @@ for (const adapter of adapters) {
       assert.match(String(response.headers['content-disposition']), /^attachment; filename="consent-receipts-[0-9a-f-]{36}\.json"$/);
       assert.equal(response.headers['access-control-allow-origin'], SITE);
       assert.match(String(response.headers['content-type']), /^application\/json/);
-      const body = response.json();
+      const body = response.json<{ subject: string; receipts: { receipt: Receipt; hash: string }[] }>();
       assert.equal(body.subject, subject);
-      assert.deepEqual(body.receipts.map((r: { receipt: Receipt }) => r.receipt), [accept, withdraw]);
-      assert.ok(body.receipts.every((r: { hash: string }) => /^[0-9a-f]{64}$/.test(r.hash)));
+      assert.deepEqual(body.receipts.map((r) => r.receipt), [accept, withdraw]);
+      assert.ok(body.receipts.every((r) => /^[0-9a-f]{64}$/.test(r.hash)));
 
       const empty = await app.inject({ url: `/receipts/${crypto.randomUUID()}` });
       assert.deepEqual(empty.json().receipts, []);
@@ -195,12 +195,12 @@ for (const adapter of adapters) {
       assert.equal(all.statusCode, 200);
       assert.match(String(all.headers['content-type']), /^application\/jsonl/);
       assert.match(String(all.headers['content-disposition']), /^attachment; filename="receipts-\d{4}-\d{2}-\d{2}\.jsonl"$/);
-      const lines = all.body.trim().split('\n').map((line) => JSON.parse(line));
+      const lines = all.body.trim().split('\n').map((line) => JSON.parse(line) as { receipt: Receipt });
       assert.deepEqual(lines.map((l) => l.receipt.id), [...early.map((r) => r.id), late.id]);
-      assert.deepEqual(Object.keys(lines[0]).sort(), ['hash', 'prevHash', 'receipt', 'receivedAt', 'seq']);
+      assert.deepEqual(Object.keys(lines[0] ?? {}).sort(), ['hash', 'prevHash', 'receipt', 'receivedAt', 'seq']);
 
       const fromMiddle = await app.inject({ url: `/export?from=${encodeURIComponent(middle)}`, headers: adminHeaders });
-      assert.deepEqual(fromMiddle.body.trim().split('\n').map((l) => JSON.parse(l).receipt.id), [late.id]);
+      assert.deepEqual(fromMiddle.body.trim().split('\n').map((l) => (JSON.parse(l) as { receipt: Receipt }).receipt.id), [late.id]);
       const toMiddle = await app.inject({ url: `/export?format=csv&to=${encodeURIComponent(middle)}`, headers: adminHeaders });
       assert.match(String(toMiddle.headers['content-type']), /^text\/csv/);
       const rows = toMiddle.body.trim().split('\r\n');

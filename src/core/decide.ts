@@ -12,7 +12,7 @@ import { hashConfig, uuid } from './hash.js';
 import { createReceiptQueue } from './receipt-queue.js';
 import type { ConsentStore } from './consent-store.js';
 import { decisionFor, type Decision } from './decision-rules.js';
-import type { Action, ConsentryConfig, ConsentState, Method, Receipt } from './types.js';
+import type { Action, ChangeDetail, ConsentryConfig, ConsentState, Method, Receipt } from './types.js';
 
 const DAY = 864e5;
 
@@ -35,8 +35,26 @@ export const createDecider = (ctx: DecideContext) => {
   return {
     configHash: () => hash,
 
-    /** Applies a decision: what the rules leave on becomes the new record, in the consent cookie and the store. */
-    decide(decision: Decision, arg?: readonly string[] | string): void {
+    /**
+     * One decision, in order: what the rules leave on becomes the new record
+     * (consent cookie, store); the core applies it to the page (`applied`:
+     * Consent Mode, the gate, the floating button); everyone is told
+     * (`consentry:change`, then the store's subscribers); then what was
+     * withdrawn is erased and the receipt queued.
+     */
+    async decide(action: Action, method: Method, arg: readonly string[] | string | undefined, decision: Decision, applied: () => void) {
+      const before = store.state;
+      this.store(decision, arg);
+      applied();
+      const { state } = store;
+      const detail: ChangeDetail = { granted: state.granted, denied: state.denied, action, method };
+      env.document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+      store.publish(detail);
+      await this.after(action, method, before);
+    },
+
+    /** What the rules leave on becomes the new record, in the consent cookie and the store. */
+    store(decision: Decision, arg?: readonly string[] | string): void {
       const { granted, services } = decisionFor(decision, store.facts, store.state, arg);
       const record: ConsentRecord = {
         subject: store.record?.subject ?? uuid(),

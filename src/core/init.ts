@@ -20,7 +20,6 @@ import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
   Action,
-  ChangeDetail,
   ChunkName,
   ConsentApi,
   ConsentryConfig,
@@ -116,22 +115,17 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
         ),
     );
 
-  // 6. Every decision: store, erase what was withdrawn, update tags, queue the receipt, tell everyone.
-  const emit = (name: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(name, { detail }));
-  const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) => {
-    const d = decider ?? (await loadDecider());
-    const before = store.state;
-    d.decide(decision, arg);
-    const { state } = store;
-    if (consentMode) consentUpdate(config, state.granted);
+  // 6. A decision or the stored choice, applied to the page: Consent Mode, then the gate.
+  const apply = () => {
+    if (consentMode && store.record) consentUpdate(config, store.state.granted);
     gate.apply();
-    mountReopen();
-    const detail: ChangeDetail = { granted: state.granted, denied: state.denied, action, method };
-    emit('consentry:change', detail);
-    store.publish(detail);
-    // Erasing what was withdrawn, the receipt, and the optional reload.
-    await d.after(action, method, before);
   };
+  // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
+  const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) =>
+    (decider ?? (await loadDecider())).decide(action, method, arg, decision, () => {
+      apply();
+      mountReopen();
+    });
 
   const onOpenClick = (e: MouseEvent) => {
     const opener = (e.target as Element | null)?.closest?.('[data-consentry-open]');
@@ -168,8 +162,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   };
 
   // 7. Apply the stored choice now.
-  if (consentMode && store.record) consentUpdate(config, store.state.granted);
-  gate.apply();
+  apply();
   doc.addEventListener('click', onOpenClick);
 
   // Receipts an earlier page could not deliver.
@@ -188,6 +181,6 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     });
 
   findPolicy();
-  emit('consentry:ready', { state: api.getState() });
+  doc.dispatchEvent(new CustomEvent('consentry:ready', { detail: { state: api.getState() } }));
   return api;
 };

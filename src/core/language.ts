@@ -18,10 +18,7 @@ export const LANGUAGES = 'en ar bg cs cy da de el es et fi fr ga gd he hr hu is 
  * subtag (`en-GB` → `en`). Nothing matching: English, whose strings are
  * always complete.
  */
-export const resolveLanguage = (candidates: readonly (string | undefined)[], own: readonly string[] = []): string => {
-  for (const tag of candidates) {
-    const lang = tag?.toLowerCase();
-    for (const l of [lang, lang?.split('-')[0]]) if (l && (LANGUAGES.includes(l) || own.includes(l))) return l;
-  }
-  return 'en';
-};
+export const resolveLanguage = (candidates: readonly (string | undefined)[], own: readonly string[] = []): string =>
+  candidates
+    .flatMap((tag = '') => [tag.toLowerCase(), tag.toLowerCase().split('-')[0]])
+    .find((lang) => LANGUAGES.includes(lang) || own.includes(lang)) ?? 'en';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { hashConfig } from './hash.js';
 import { boot, exampleConfig, nextTask, reset } from './core.harness.js';
 import { QUEUE_CAP, QUEUE_KEY, createReceiptQueue } from './receipt-queue.js';
 import { browserEnv } from './env.js';
@@ -187,5 +188,35 @@ describe('consent receipts: building and delivery', () => {
     const [r] = (await arrived(url)).receipts;
     expect(r.signals).to.deep.equal({ gpc: true });
     expect(r.denied).to.deep.equal(['marketing']);
+  });
+
+  it('records the language the visitor read: a page in a language without strings is English', async () => {
+    const url = endpoint();
+    const config = exampleConfig();
+    delete config.language;
+    config.receipts = { endpoint: url, retryMs: 50 };
+    document.documentElement.lang = 'pl';
+    try {
+      const api = await boot(config);
+      expect(api.getState().language).to.equal('en');
+      await api.rejectAll('banner');
+      await until(async () => (await arrived(url)).ids.length === 1);
+      expect((await arrived(url)).receipts[0].language).to.equal('en');
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+
+  it('carries a sha256 configHash where WebCrypto is missing (plain http), the same digest as with it', async () => {
+    const config = exampleConfig();
+    const withWebCrypto = await hashConfig(config);
+    Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
+    try {
+      expect(globalThis.crypto.subtle).to.equal(undefined);
+      expect(await hashConfig(config)).to.equal(withWebCrypto);
+    } finally {
+      delete (crypto as { subtle?: unknown }).subtle;
+    }
+    expect(withWebCrypto).to.match(/^sha256-[A-Za-z0-9+/]{43}=$/);
   });
 });

@@ -38,12 +38,16 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
   const post = env.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const beacon = env.sendBeacon ?? ((url: string, data: BodyInit) => navigator.sendBeacon(url, data));
   let memory: Stored = { q: [], dropped: 0 };
+  // Storage is the queue while it works; an empty key then means empty (another
+  // tab delivered everything), never "use what this page remembers".
+  let inMemory = !env.storage;
   const sending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const read = (): Stored => {
+    if (inMemory) return memory;
     try {
-      return (JSON.parse(env.storage?.getItem(QUEUE_KEY) ?? 'null') as Stored | null) ?? memory;
+      return (JSON.parse(env.storage!.getItem(QUEUE_KEY) ?? 'null') as Stored | null) ?? { q: [], dropped: 0 };
     } catch {
       return memory;
     }
@@ -55,6 +59,7 @@ export const createReceiptQueue = (endpoint: string, env: CoreEnv, retryMs = 200
       else env.storage?.removeItem(QUEUE_KEY);
     } catch {
       // Storage full or blocked: the queue lives on in memory for this page.
+      inMemory = true;
     }
   };
   /** Applies `fn` to the stored queue (another tab may have changed it). */

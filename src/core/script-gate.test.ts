@@ -25,6 +25,16 @@ describe('gating scripts and embeds', () => {
     expect(ran()).to.deep.equal(['inline']);
   });
 
+  it('reads data-consent as the placeholders do: `analytics:` is the category, a malformed value never runs', async () => {
+    (window as unknown as { __ran: string[] }).__ran = [];
+    addScript({ type: 'text/plain', 'data-consent': 'analytics:' }, "__ran.push('empty service')");
+    addScript({ type: 'text/plain', 'data-consent': 'analytics:ga4:extra' }, "__ran.push('malformed')");
+    const api = await boot();
+    await api.save(['analytics']);
+    await nextTask();
+    expect(ran()).to.deep.equal(['empty service']);
+  });
+
   it('runs external and inline gated scripts in document order, an external one blocking the next', async () => {
     (window as unknown as { __ran: string[] }).__ran = [];
     addScript({ type: 'text/plain', 'data-consent': 'analytics', src: '/test/fixtures/scripts/record.js', 'data-name': 'first' });

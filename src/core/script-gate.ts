@@ -9,6 +9,8 @@
  * (other scripts, SPAs) are caught by a MutationObserver.
  */
 
+import { parseConsent } from './data-consent.js';
+
 /** Is `category[:service]` allowed now? */
 export type Allowed = (category: string, service?: string) => boolean;
 
@@ -26,11 +28,6 @@ const trusted = (kind: 'createScript' | 'createScriptURL', value: string): strin
   return (policy ? policy[kind](value) : value) as string;
 };
 
-/** `data-consent="category"` or `data-consent="category:service"`. */
-const parseConsent = (el: Element): [string, string | undefined] => {
-  const [category = '', service] = (el.getAttribute('data-consent') ?? '').split(':');
-  return [category, service];
-};
 
 export interface Gate {
   /** Activate everything now allowed; stop loaded embeds that no longer are. */
@@ -44,7 +41,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
   const queue: HTMLScriptElement[] = [];
   let waiting = false;
 
-  const isAllowed = (el: Element) => allowed(...parseConsent(el));
+  const isAllowed = (el: Element) => allowed(...parseConsent(el.getAttribute('data-consent')));
 
   const pump = (): void => {
     while (!waiting && queue.length) {

@@ -85,10 +85,10 @@ export function fromRow(row: ReceiptRow): StoredReceipt {
     configHash: row.config_hash,
     action: row.action,
     method: row.method,
-    granted: JSON.parse(row.granted),
-    denied: JSON.parse(row.denied),
-    bases: JSON.parse(row.bases),
-    signals: JSON.parse(row.signals),
+    granted: JSON.parse(row.granted) as Receipt['granted'],
+    denied: JSON.parse(row.denied) as Receipt['denied'],
+    bases: JSON.parse(row.bases) as Receipt['bases'],
+    signals: JSON.parse(row.signals) as Receipt['signals'],
     expires: row.expires,
   } as Receipt;
   return { seq: Number(row.seq), receipt, receivedAt: row.received_at, prevHash: row.prev_hash, hash: row.hash };

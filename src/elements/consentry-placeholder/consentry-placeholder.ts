@@ -1,17 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ConsentApi } from '../../core/types.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
+import { parseConsent } from '../../core/data-consent.js';
 import { detailsTable } from '../../i18n/en-details.js';
 import { loadTables, localeFor } from '../../i18n/index.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
 import { placeholderStyles } from './consentry-placeholder.styles.js';
 
-/** `[category, service]` from `data-consent="category:service"`, the one form the core's gate reads. */
-const gatedBy = (frame: HTMLIFrameElement): [string, string | undefined] => {
-  const [category = '', service] = (frame.getAttribute('data-consent') ?? '').split(':');
-  return [category, service || undefined];
-};
+/** `[category, service]` of a gated iframe, read by the same parser as the core's gate. */
+const gatedBy = (frame: HTMLIFrameElement): [string, string?] => parseConsent(frame.getAttribute('data-consent'));
 
 /**
  * Stands in for a gated `<iframe data-consent="marketing:youtube" data-src="…">`
@@ -38,7 +36,7 @@ export class ConsentryPlaceholder extends LitElement {
   private consent = new ConsentController(this);
 
   /** `[category, service]` of the iframe. */
-  get target(): [string, string | undefined] {
+  get target(): [string, string?] {
     return this.frame ? gatedBy(this.frame) : ['', undefined];
   }
 
