@@ -19,21 +19,19 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The demo home page with the core's script tag removed: the page as it is without the widget. */
 export const withoutWidget = (html) => html.replace(/<script src="\/dist\/consentry\.js"[^>]*><\/script>\s*/, '');
 
-/** Starts the demo (optionally on another dist/) with `/index-without-widget.html` added. */
+/** Starts the demo (optionally on another dist/) with `/index-without-widget.html` and `/privacy-without-widget.html` added. */
 export const startDemo = async ({ port = 0, dist } = {}) => {
   const { startDemoServer } = await import(pathToFileURL(path.join(repo, 'demo/server.mjs')).href);
-  const home = readFileSync(path.join(repo, 'demo/index.html'), 'utf8');
+  const page = (name) => (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(withoutWidget(readFileSync(path.join(repo, 'demo', name), 'utf8')));
+  };
   return startDemoServer({
     port,
     quiet: true,
     noStore: true,
     mounts: dist ? [['/dist/', path.resolve(dist)]] : [],
-    handlers: {
-      '/index-without-widget.html': (req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(withoutWidget(home));
-      },
-    },
+    handlers: { '/index-without-widget.html': page('index.html'), '/privacy-without-widget.html': page('privacy.html') },
   });
 };
 
@@ -103,7 +101,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const runs = Math.max(1, Number(process.env.LH_RUNS ?? 5));
   const form = process.env.LH_FORM ?? 'mobile';
   const port = Number(process.env.LH_PORT ?? 9240);
-  const pages = (process.env.LH_PAGES ?? '/privacy.html,/index.html,/index-without-widget.html').split(',');
+  const pages = (process.env.LH_PAGES ?? '/privacy.html,/privacy-without-widget.html,/index.html,/index-without-widget.html').split(',');
   const demo = await startDemo({ port, dist: process.env.LH_DIST });
   const results = {};
   try {

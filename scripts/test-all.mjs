@@ -5,6 +5,7 @@
 //   3. node specs of the config schema
 //   4. the receipts server on SQLite and a PostgreSQL it starts itself
 //   5. the end-to-end compliance suite against the demo on 127.0.0.1
+//   5b. the pre-rendered privacy page read without a browser; Lighthouse on the demo
 //   6. Storybook: build, then load every story headless
 // Each step's counts are read from its runner's own summary; the last line
 // is the total, `N passed, N failed`. Exits 1 if any step failed.
@@ -18,6 +19,7 @@ const steps = [
   { name: 'schema agreement (node)', cmd: 'node --test test/unit/', counts: 'node' },
   { name: 'receipts server (SQLite + PostgreSQL)', cmd: 'npm test -w server', counts: 'node' },
   { name: 'end-to-end compliance (demo on 127.0.0.1)', cmd: 'npm run test:e2e', counts: 'node' },
+  { name: 'policy page: pre-render without a browser, Lighthouse (node)', cmd: 'node --test --test-concurrency=1 test/policy/', counts: 'node' },
   { name: 'storybook build and smoke', cmd: 'npm run test:stories', counts: 'smoke' },
 ];
 

@@ -84,10 +84,10 @@ export class ConsentryPreferences extends LitElement {
     };
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.closed} @keydown=${this.trapTab}>
         <div class="body">
-          <header>
+          <div class="heading">
             <h2 id="title">${t('prefsTitle')}</h2>
             <button class="close" aria-label=${t('close')} @click=${this.close}>×</button>
-          </header>
+          </div>
           <p>${t('prefsText')}</p>
           ${state.gpc ? html`<p>${t('gpcPrefs')}</p>` : nothing}
           <p>${t('consentId')} <code>${state.subject ?? t('noneYet')}</code></p>
