@@ -14,11 +14,15 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
 // build loads them by URL), except decide, built self-contained below.
 const { decide, ...lazy } = CHUNKS;
+
+/** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
+const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
 
 // The npm entry keeps exactly its own exports (no internal one-letter names
 // beside `init`): what it shares with the decide chunk goes to a chunk of its own.
@@ -53,7 +57,7 @@ const library = [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => (stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : 'chunks/[name]-[hash].js'),
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.
@@ -80,6 +84,23 @@ const library = [
     input: 'src/head.ts',
     output: { file: 'dist/head.js', format: 'iife', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
+  },
+  {
+    // For Node: `consentry render` pre-renders a policy with the element's own
+    // pipeline (the CLI brings the DOM). Also writes the page stylesheet policy.css.
+    input: { prerender: 'src/policy-prerender.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+    plugins: [
+      nodeResolve(),
+      ts(false),
+      {
+        name: 'policy-css',
+        async writeBundle() {
+          const { policyCss } = await import(new URL('./dist/prerender.js?' + Date.now(), import.meta.url).href);
+          writeFileSync(new URL('./dist/policy.css', import.meta.url), policyCss());
+        },
+      },
+    ],
   },
   {
     input: 'src/consentry.ts',

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// `consentry render <policy.md|.html> [--config consent.json] [--lang tag]
+//   [--base URL] [--no-consent-panel] [--into page.html [--check]]`: see render.js.
+//
 // `consentry check [--stamp] <consent.json>…`: runs the same validator the
 // browser loads (dist/validate.js, made by `npm run build`) and prints one
 // `path: message` line per issue, or `<file>: valid (sha256-…)` with the config
@@ -10,10 +13,14 @@ import { basename } from 'node:path';
 import { stamped } from './stamp.js';
 
 const [command, ...args] = process.argv.slice(2);
+if (command === 'render') {
+  const { render } = await import('./render.js');
+  process.exit(await render(args));
+}
 const stamp = args.includes('--stamp');
 const files = args.filter((a) => a !== '--stamp');
 if (command !== 'check' || !files.length) {
-  console.error('usage: consentry check [--stamp] <consent.json> [more.json…]');
+  console.error('usage: consentry check [--stamp] <consent.json> [more.json…]\n       consentry render <policy.md|.html> [--config consent.json] [--lang tag] [--base URL] [--no-consent-panel] [--into page.html [--check]]');
   process.exit(2);
 }
 

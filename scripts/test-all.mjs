@@ -6,6 +6,7 @@
 //      rendering in node, hydration in Chromium), the package and the CDN build
 //   4. the receipts server on SQLite and a PostgreSQL it starts itself
 //   5. the end-to-end compliance suite against the demo on 127.0.0.1
+//   5b. the pre-rendered privacy page read without a browser; Lighthouse on the demo
 //   6. Storybook: build, then load every story headless
 // Each step's counts are read from its runner's own summary; the last line
 // is the total, `N passed, N failed`. Exits 1 if any step failed.
@@ -20,6 +21,7 @@ const steps = [
   { name: 'framework adapters, package and CDN (node + Chromium)', cmd: 'node --test --test-concurrency=1 test/adapters/', counts: 'node' },
   { name: 'receipts server (SQLite + PostgreSQL)', cmd: 'npm test -w server', counts: 'node' },
   { name: 'end-to-end compliance (demo on 127.0.0.1)', cmd: 'npm run test:e2e', counts: 'node' },
+  { name: 'policy page: pre-render without a browser, Lighthouse (node)', cmd: 'node --test --test-concurrency=1 test/policy/', counts: 'node' },
   { name: 'storybook build and smoke', cmd: 'npm run test:stories', counts: 'smoke' },
 ];
 

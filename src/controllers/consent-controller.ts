@@ -22,8 +22,10 @@ export class ConsentController implements ReactiveController {
     host.addController(this);
   }
 
+  private api?: ConsentApi;
+
   hostConnected(): void {
-    const api = this.host.api;
+    const api = (this.api = this.host.api);
     this.state = api?.getState();
     this.unsubscribe = api?.onChange((_, state) => {
       this.state = state;
@@ -31,7 +33,15 @@ export class ConsentController implements ReactiveController {
     });
   }
 
+  /** A host may be handed its api after it connected (`<consentry-policy>`): follow the new one. */
+  hostUpdate(): void {
+    if (this.host.api === this.api) return;
+    this.unsubscribe?.();
+    this.hostConnected();
+  }
+
   hostDisconnected(): void {
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 }

@@ -27,6 +27,35 @@ const mount = async (api: ConsentApi, attrs = html``) => {
 
 afterEach(reset);
 
+describe('<consentry-policy> strings: the one i18n, in the core’s language', () => {
+  it('speaks the language the core resolved, from the shared tables', async () => {
+    const api = await boot(configWith({ language: 'cy' }), offline);
+    expect(api.getState().language).to.equal('cy');
+    const policy = await mount(api);
+    expect(policy.root.querySelector('nav.toc h2')!.textContent).to.equal('Cynnwys');
+    expect(policy.consentPanel()!.querySelector('h2')!.textContent).to.equal('Eich caniatâd');
+    expect(PolicyHarness.headers(policy.cookieTables()[0])[0]).to.equal('Cwci');
+  });
+
+  it('takes `texts` overrides for that language, as every element does', async () => {
+    const api = await boot(configWith({ language: 'fr', texts: { fr: { policyContents: 'Table des matières' } } }), offline);
+    const policy = await mount(api);
+    expect(policy.root.querySelector('nav.toc h2')!.textContent).to.equal('Table des matières');
+    expect(policy.consentPanel()!.querySelector('h2')!.textContent).to.equal('Votre consentement');
+  });
+
+  it('applies `texts.en` to a visitor the core resolved from en-GB', async () => {
+    document.documentElement.lang = 'en-GB';
+    try {
+      const api = await boot(configWith({ language: undefined, texts: { en: { policyYourConsent: 'Your cookie choices' } } }), offline);
+      const policy = await mount(api);
+      expect(policy.consentPanel()!.querySelector('h2')!.textContent).to.equal('Your cookie choices');
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+});
+
 describe('<consentry-policy> "Your consent" panel', () => {
   it('before any choice: says so and offers to choose', async () => {
     const api = await boot(exampleConfig(), offline);

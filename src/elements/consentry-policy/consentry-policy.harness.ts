@@ -22,16 +22,18 @@ const must = <T>(value: T | null | undefined, what: string): T => {
 export class PolicyHarness {
   constructor(readonly element: ConsentryPolicy) {}
 
-  get root(): ShadowRoot {
+  /** Where the document lives: the page itself for a pre-rendered policy, else the shadow root. */
+  get root(): ShadowRoot | HTMLElement {
+    if (this.element.querySelector(':scope > article[data-consentry-policy]')) return this.element;
     const root = this.element.shadowRoot;
     if (!root) throw new Error('consentry-policy has no shadow root (not defined?)');
     return root;
   }
 
-  /** Resolves once the policy text is in the shadow root (polls, at most `ms`). */
+  /** Resolves once the policy text is shown and enhanced (polls, at most `ms`). */
   async rendered(ms = 5000): Promise<this> {
     const end = Date.now() + ms;
-    while (!this.element.shadowRoot?.querySelector('.content')) {
+    while (!this.element.shadowRoot || !this.element.hasAttribute('ready') || !this.root.querySelector('.content')) {
       if (Date.now() > end) throw new Error('consentry-policy did not render in time');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -70,14 +72,15 @@ export class PolicyHarness {
   }
 
   heading(id: string): HTMLElement {
-    const heading = this.root.getElementById(id);
+    const heading = this.root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!heading) throw new Error(`no heading #${id}`);
     return heading;
   }
 
   /** The element focused inside the shadow root. */
   focused(): Element | null {
-    return this.root.activeElement;
+    const root = this.root;
+    return root instanceof ShadowRoot ? root.activeElement : document.activeElement;
   }
 
   cookieTables(): HTMLTableElement[] {
@@ -93,8 +96,10 @@ export class PolicyHarness {
     return [...must(table.tHead, 'table head').rows[0].cells].map(text);
   }
 
+  /** The "Your consent" panel, if a reader can see it. */
   consentPanel(): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>('[part="consent"]');
+    const panel = this.root.querySelector<HTMLElement>('[part="consent"]');
+    return panel && !panel.hidden ? panel : null;
   }
 
   /** Definition list of the consent panel as term → description text. */

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// css-tag directly: the pre-render (Node) needs the styles without the element classes.
+import { css } from '@lit/reactive-element/css-tag.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 
 /**
@@ -18,6 +19,10 @@ export const policyStyles = [
       background: var(--consentry-background);
       --consentry-muted: color-mix(in srgb, var(--consentry-text) 72%, var(--consentry-background));
       --consentry-surface: color-mix(in srgb, var(--consentry-text) 6%, var(--consentry-background));
+    }
+    /* A policy still on its way from \`src\` holds the screen, so nothing below it shifts when it arrives. */
+    :host([src]:not([ready])) {
+      min-height: 100vh;
     }
     .policy {
       max-width: 72rem;

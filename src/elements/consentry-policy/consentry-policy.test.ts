@@ -1,6 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import type { ConsentryConfig, Text } from '../../core/types.js';
+import { nothing } from 'lit';
+import { policyCss } from '../../policy-prerender.js';
+import type { ConsentApi, ConsentryConfig, Text } from '../../core/types.js';
 import { definePolicy } from '../../policy.js';
 import { ConsentryPolicy } from './consentry-policy.js';
 import { PolicyHarness, runAxe } from './consentry-policy.harness.js';
@@ -16,7 +18,26 @@ const mount = async (template: ReturnType<typeof html>) => {
   return new PolicyHarness(el).rendered();
 };
 
-const demo = () => mount(html`<consentry-policy .markdown=${demoPolicy} .config=${demoConfig}></consentry-policy>`);
+/** The demo policy built by the element from its Markdown. */
+const built = (scheme?: string) =>
+  mount(html`<consentry-policy scheme=${scheme ?? nothing} .markdown=${demoPolicy} .config=${demoConfig}></consentry-policy>`);
+
+/**
+ * The demo privacy page's own pre-rendered policy (what `consentry render`
+ * wrote into demo/privacy.html), served in the page and enhanced in place.
+ * The page stylesheet is the build's `policy.css`, made by the same function.
+ */
+const prerendered = async (scheme?: string) => {
+  if (!document.adoptedStyleSheets.includes(pageSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+  const article = demoPage.querySelector('consentry-policy > article')!;
+  const el = await fixture<ConsentryPolicy>(html`<consentry-policy scheme=${scheme ?? nothing} .config=${demoConfig}>${document.importNode(article, true)}</consentry-policy>`);
+  return new PolicyHarness(el).rendered();
+};
+
+const pageSheet = new CSSStyleSheet();
+pageSheet.replaceSync(policyCss());
+let demoPage: Document;
+let demo = built;
 
 /** A config text in English (the demo config's language). */
 const en = (text: Text | undefined): string => pickText(text, 'en');
@@ -28,6 +49,7 @@ const nextFrames = async (n = 3) => {
 before(async () => {
   demoConfig = (await (await fetch('/demo/consent.json')).json()) as ConsentryConfig;
   demoPolicy = await (await fetch('/demo/privacy.md')).text();
+  demoPage = new DOMParser().parseFromString(await (await fetch('/demo/privacy.html')).text(), 'text/html');
 });
 
 afterEach(() => {
@@ -35,7 +57,12 @@ afterEach(() => {
   scrollTo(0, 0);
 });
 
-describe('<consentry-policy> with the demo policy', () => {
+for (const [form, mountDemo] of [['built from Markdown', built], ['pre-rendered in the page', prerendered]] as const)
+describe(`<consentry-policy> with the demo policy, ${form}`, () => {
+  before(() => {
+    demo = mountDemo;
+  });
+
   it('builds a two-level contents: 17 numbered sections and their subsections', async () => {
     const toc = (await demo()).toc();
     expect(toc).to.have.length(17);
@@ -160,14 +187,16 @@ describe('<consentry-policy> with the demo policy', () => {
     expect(region.tabIndex).to.equal(0);
   });
 
-  it('has no WCAG 2.2 AA violations (axe-core)', async () => {
+  it('has no WCAG 2.2 AA violations (axe-core)', async function () {
+    this.timeout(30_000); // axe over the whole policy is slow on a loaded machine
     const policy = await demo();
     const violations = await runAxe(policy.element);
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
   });
 
-  it('has no WCAG 2.2 AA violations in the dark scheme', async () => {
-    const policy = await mount(html`<consentry-policy scheme="dark" .markdown=${demoPolicy} .config=${demoConfig}></consentry-policy>`);
+  it('has no WCAG 2.2 AA violations in the dark scheme', async function () {
+    this.timeout(30_000);
+    const policy = await demo('dark');
     expect(getComputedStyle(policy.element).backgroundColor).to.equal('rgb(31, 31, 35)');
     const violations = await runAxe(policy.element);
     expect(violations, JSON.stringify(violations, null, 1)).to.deep.equal([]);
@@ -254,6 +283,21 @@ Some *text*.
     expect(policy.content.querySelector('strong')!.textContent).to.equal('there');
   });
 
+  it('keeps every section after an unclosed construct, and names the section in the console', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: unknown) => void warnings.push(String(message));
+    try {
+      const markdown = '## 1. Data\n\nx\n\n## 2. Cookies\n\n<textarea>\n\n## 3. Contact\n\nprivacy@keyhold.example';
+      const policy = await mount(html`<consentry-policy .markdown=${markdown}></consentry-policy>`);
+      expect(policy.toc().map((e) => e.text)).to.deep.equal(['1. Data', '2. Cookies', '3. Contact']);
+      expect(policy.content.textContent).to.contain('privacy@keyhold.example');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.deep.equal(['consentry-policy: in "2. Cookies", dropped an unclosed <textarea>']);
+  });
+
   it('treats the `html` property as HTML, not Markdown', async () => {
     const policy = await mount(html`<consentry-policy .html=${'<h2>A *b*</h2>'}></consentry-policy>`);
     expect(policy.heading('a-b').textContent).to.equal('A *b*');
@@ -324,7 +368,7 @@ describe('definePolicy', () => {
   it('can be called again: defines once and hands the new api to instances without one', async () => {
     const el = await fixture<ConsentryPolicy>(html`<consentry-policy .markdown=${'## A'}></consentry-policy>`);
     const state = { decided: false, subject: null, granted: [], denied: [], bases: {} };
-    const api = { config: demoConfig, getState: () => state, onChange: () => () => undefined } as unknown as ConsentryPolicy['api'];
+    const api = { config: demoConfig, getState: () => state, onChange: () => () => undefined } as unknown as ConsentApi;
     try {
       definePolicy(api);
       expect(customElements.get('consentry-policy')).to.equal(ConsentryPolicy);

@@ -1,50 +1,30 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ConsentApi, ConsentryConfig, ConsentState } from '../../core/types.js';
+import { ConsentController } from '../../controllers/consent-controller.js';
+import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
 import { applyTheme } from '../../styles/theme.js';
 import { policyStyles } from './consentry-policy.styles.js';
-import { cookieTable } from './cookie-table.js';
-import {
-  detectFormat,
-  isSafeUrl,
-  parsePolicy,
-  placeCookieTable,
-  tocLevels,
-  wrapTables,
-  type PolicyFormat,
-  type PolicyHeading,
-  type PolicyMeta,
-} from './policy-render.js';
-import { pickText, stringsFor, type PolicyStrings } from './policy-strings.js';
+import type { PolicyDocument, PolicyDocumentInput } from './policy-document.js';
+import { loadTables } from '../../i18n/index.js';
+import { formatDate, isSafeUrl, languageWithoutCore, pickText, policyStringsFor, policyTable, type PolicyStrings } from './policy-strings.js';
 
 export const POLICY_TAG = 'consentry-policy';
+/** The attribute `consentry render` puts on the document it writes into the page. */
+const PRERENDERED = 'article[data-consentry-policy]';
 
-/** Id of the contents heading, target of the "Back to contents" links. */
-const CONTENTS_ID = 'consentry-contents';
-const CONSENT_ID = 'consentry-your-consent';
-/** From this many top-level sections on, each section ends with a "Back to contents" link. */
-const LONG_DOCUMENT = 5;
-
-export interface TocEntry {
-  id: string;
-  text: string;
-  children: { id: string; text: string }[];
-}
-
-/** A rendered policy, ready to be put in the shadow root. */
-interface BuiltPolicy {
-  meta: PolicyMeta;
-  title?: HTMLElement;
-  content: HTMLElement;
-  toc: TocEntry[];
-  /** Headings listed in the contents, in document order (for the scroll spy). */
-  tocHeadings: HTMLElement[];
-}
+type PolicyFormat = PolicyDocumentInput['format'];
 
 interface Source {
   text: string;
   format: PolicyFormat;
 }
+
+/** Guesses the format from a content type or a file name; Markdown unless it says HTML. */
+const detectFormat = (contentType?: string | null, url?: string | null): PolicyFormat =>
+  /html/i.test(contentType ?? '') || /\.x?html?(?:[?#]|$)/i.test(url ?? '') ? 'html' : 'markdown';
+
+/** The parser, sanitiser and document builder: a chunk of its own, not needed for a pre-rendered page. */
+const loadBuilder = () => import('./policy-document.js');
 
 /**
  * `<consentry-policy>` shows a privacy policy written in Markdown or HTML:
@@ -83,13 +63,13 @@ export class ConsentryPolicy extends LitElement {
   static override styles = policyStyles;
 
   /** The api `definePolicy()` was given; instances connected without their own use it. */
-  static defaultApi: ConsentApi | null = null;
+  static defaultApi: ConsentApi | undefined;
   private static readonly instances = new Set<ConsentryPolicy>();
 
   /** Hands the api to every connected instance that has none, and to later ones. */
   static useApi(api: ConsentApi | null): void {
-    ConsentryPolicy.defaultApi = api;
-    for (const el of ConsentryPolicy.instances) el.api ??= api;
+    ConsentryPolicy.defaultApi = api ?? undefined;
+    for (const el of ConsentryPolicy.instances) el.api ??= ConsentryPolicy.defaultApi;
   }
 
   /** URL of the policy; Markdown unless the response or the file name says HTML. */
@@ -98,7 +78,7 @@ export class ConsentryPolicy extends LitElement {
   @property() format?: PolicyFormat;
   @property({ attribute: false }) markdown?: string;
   @property({ attribute: false }) html?: string;
-  @property({ attribute: false }) api: ConsentApi | null = null;
+  @property({ attribute: false }) api?: ConsentApi;
   /** Config for the cookie table and version when there is no api (previews, tests). */
   @property({ attribute: false }) config?: ConsentryConfig;
   @property({ type: Boolean, attribute: 'no-consent-panel' }) noConsentPanel = false;
@@ -107,16 +87,20 @@ export class ConsentryPolicy extends LitElement {
 
   @state() private fetched?: Source;
   @state() private failed = false;
-  @state() private consent?: ConsentState;
-  /** Id of the heading the reader is in (scroll spy). */
-  @state() private current = '';
+  /** The document built from a source (not set when the page holds a pre-rendered one). */
+  @state() private doc?: PolicyDocument;
 
-  private doc?: BuiltPolicy;
+  private consent = new ConsentController(this);
   private built?: unknown[];
-  private justBuilt = false;
+  private building = 0;
+  /** The article being shown, and the one the handlers and the scroll spy were set up for. */
+  private article?: HTMLElement;
+  private enhanced?: HTMLElement;
+  private tocLinks: HTMLAnchorElement[] = [];
+  private tocHeadings: HTMLElement[] = [];
+  private filled = new WeakSet<Element>();
   private deepLinked = false;
   private fetching?: AbortController;
-  private unsubscribe?: () => void;
   private spy?: IntersectionObserver;
   private children$ = new MutationObserver(() => {
     this.requestUpdate();
@@ -126,15 +110,32 @@ export class ConsentryPolicy extends LitElement {
     return this.config ?? this.api?.config;
   }
 
-  /** Language tag for dates: the page's, else the config's (`en` reads as British English). */
-  private get locale(): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || this.cfg?.language || 'en';
-    return lang === 'en' ? 'en-GB' : lang;
+  /** The language the core resolved for the visitor (the same rule without a core). */
+  private get lang$(): string {
+    return this.consent.state?.language ?? languageWithoutCore(this.cfg, document.documentElement.lang, navigator.languages);
   }
 
-  /** Primary language subtag, the key of config texts. */
-  private get lang$(): string {
-    return this.locale.toLowerCase().split('-')[0];
+  /** Locale for dates: the page's tag when it is in that language (`en-US`), else the language (`en` reads as British English). */
+  private get locale(): string {
+    const page = document.documentElement.lang;
+    if (page.toLowerCase().split('-')[0] === this.lang$) return page;
+    return this.lang$ === 'en' ? 'en-GB' : this.lang$;
+  }
+
+  private get strings(): PolicyStrings {
+    return policyStringsFor(this.api, this.cfg, this.lang$);
+  }
+
+  /** Loads the viewer's strings in the visitor's language; true once they are here. */
+  private stringsReady(): boolean {
+    const loading = loadTables(this.lang$, policyTable);
+    if (loading) void loading.then(() => this.requestUpdate());
+    return !loading;
+  }
+
+  /** A document `consentry render` wrote into the page: enhanced where it is, never rebuilt. */
+  private get prerendered(): HTMLElement | null {
+    return this.querySelector<HTMLElement>(`:scope > ${PRERENDERED}`);
   }
 
   override connectedCallback(): void {
@@ -147,9 +148,8 @@ export class ConsentryPolicy extends LitElement {
     this.children$.observe(this, { childList: true, subtree: true, characterData: true });
     if (this.hasUpdated) {
       // Moved in the page: pick up where disconnectedCallback left off.
-      this.subscribe();
-      if (this.doc) this.watchScroll(this.doc.tocHeadings);
-      if (this.src && !this.fetched) void this.load();
+      if (this.tocHeadings.length) this.watchScroll();
+      if (this.src && !this.fetched && !this.prerendered) void this.load();
     }
   }
 
@@ -160,29 +160,26 @@ export class ConsentryPolicy extends LitElement {
     removeEventListener('popstate', this.onHashChange);
     this.children$.disconnect();
     this.spy?.disconnect();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     this.fetching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api')) this.subscribe();
-    if (changed.has('src')) void this.load();
+    if (changed.has('src') && !this.prerendered) void this.load();
     const cfg = this.cfg;
     if ((changed.has('api') || changed.has('config')) && cfg?.theme) {
       applyTheme(this, { ...cfg.theme, scheme: this.scheme ?? cfg.theme.scheme });
     }
+    if (this.prerendered) return;
     const source = this.source();
-    const inputs = [source?.text, source?.format, cfg, this.lang$, this.api];
+    const inputs = [source?.text, source?.format, cfg, this.lang$, this.api, this.noConsentPanel];
     if (source && inputs.some((value, i) => value !== this.built?.[i])) {
       this.built = inputs;
-      this.doc = this.build(source);
-      this.justBuilt = true;
+      void this.build(source);
     }
   }
 
   override render() {
-    const t = stringsFor(this.cfg, this.lang$);
+    const t = this.strings;
     if (this.failed) {
       return html`<div class="policy" part="policy">
         <p role="alert">
@@ -191,88 +188,25 @@ export class ConsentryPolicy extends LitElement {
         </p>
       </div>`;
     }
-    const doc = this.doc;
-    if (!doc) {
-      return this.fetching ? html`<p class="policy meta" role="status">${t('policyLoading')}</p>` : nothing;
-    }
-    return html`<article class="policy" part="policy">
-      <header part="header">
-        ${doc.title} ${this.renderMeta(doc.meta, t)} ${this.renderStaleNotice(t)} ${this.renderHistory(t)}
-      </header>
-      ${this.renderConsent(t)}
-      <div class="layout" @click=${this.onClick}>
-        ${doc.toc.length
-          ? html`<nav part="toc" class="toc" aria-labelledby=${CONTENTS_ID}>
-              <h2 id=${CONTENTS_ID} tabindex="-1">${t('policyContents')}</h2>
-              <ol>
-                ${doc.toc.map(
-                  (entry) =>
-                    html`<li>
-                      ${this.renderTocLink(entry)}
-                      ${entry.children.length
-                        ? html`<ol>
-                            ${entry.children.map((child) => html`<li>${this.renderTocLink(child)}</li>`)}
-                          </ol>`
-                        : nothing}
-                    </li>`,
-                )}
-              </ol>
-            </nav>`
-          : nothing}
-        ${doc.content}
-      </div>
-    </article>`;
-  }
-
-  private renderTocLink({ id, text }: { id: string; text: string }) {
-    return html`<a href="#${id}" aria-current=${this.current === id ? 'true' : nothing}>${text}</a>`;
-  }
-
-  private renderMeta(meta: PolicyMeta, t: PolicyStrings) {
-    const version = meta.version || this.cfg?.policy?.version;
-    const updated = meta.updated || this.cfg?.policy?.updated;
-    if (!version && !updated) return nothing;
-    return html`<p class="meta" part="meta">
-      ${version ? html`<span>${t('policyVersion')} <strong>${version}</strong></span>` : nothing}
-      ${updated ? html`<span>${t('policyUpdated')} ${this.renderDate(updated)}</span>` : nothing}
-    </p>`;
+    // A pre-rendered document stays in the page (its ids, its text for every reader): shown through the slot.
+    if (this.prerendered) return html`<slot></slot>`;
+    if (this.doc) return html`${this.doc.article}`;
+    return this.src ? html`<p class="policy meta" role="status">${t('policyLoading')}</p>` : nothing;
   }
 
   private renderStaleNotice(t: PolicyStrings) {
-    const state = this.consent;
+    const state = this.consent.state;
     const version = this.cfg?.policy?.version;
     if (!this.api || !state?.decided || !version || state.policyVersion === version) return nothing;
     return html`<div class="notice" part="notice" role="note">
-      <p>
-        ${t('policyStale', { version: state.policyVersion ?? '?' })}
-      </p>
+      <p>${t('policyStale', { version: state.policyVersion ?? '?' })}</p>
       <p class="actions"><button @click=${this.openPreferences}>${t('policyReview')}</button></p>
     </div>`;
   }
 
-  private renderHistory(t: PolicyStrings) {
-    const history = this.cfg?.policy?.history;
-    if (!history?.length) return nothing;
-    const lang = this.lang$;
-    return html`<details class="history" part="history">
-      <summary>${t('policyHistory')}</summary>
-      <ol>
-        ${history.map(
-          (entry) =>
-            html`<li>
-              ${entry.url && isSafeUrl(entry.url)
-                ? html`<a href=${entry.url}>${entry.version}</a>`
-                : html`<strong>${entry.version}</strong>`}
-              (${this.renderDate(entry.date)}): ${pickText(entry.summary, lang, this.cfg?.language)}
-            </li>`,
-        )}
-      </ol>
-    </details>`;
-  }
-
-  private renderConsent(t: PolicyStrings) {
-    const { api, consent: state } = this;
-    if (this.noConsentPanel || !api || !state) return nothing;
+  /** The inside of the "Your consent" panel, from the core's state. */
+  private renderConsent(t: PolicyStrings, api: ConsentApi) {
+    const state = this.consent.state ?? api.getState();
     const cfg = api.config;
     const titles = (ids: readonly string[]) =>
       cfg.categories
@@ -284,8 +218,7 @@ export class ConsentryPolicy extends LitElement {
       endpoint && state.subject && isSafeUrl(endpoint)
         ? `${new URL(endpoint, location.href).origin}/receipts/${encodeURIComponent(state.subject)}`
         : undefined;
-    return html`<section class="consent" part="consent" aria-labelledby=${CONSENT_ID}>
-      <h2 id=${CONSENT_ID}>${t('policyYourConsent')}</h2>
+    return html`<h2 id="consentry-your-consent">${t('policyYourConsent')}</h2>
       ${state.decided && state.subject
         ? html`<dl>
             <dt>${t('policyConsentId')}</dt>
@@ -301,34 +234,59 @@ export class ConsentryPolicy extends LitElement {
           </dl>`
         : html`<p>${t('policyUndecided')}</p>`}
       <p class="actions">
-        <button part="change" @click=${this.openPreferences}>
+        <button type="button" part="change" @click=${this.openPreferences}>
           ${state.decided ? t('policyChange') : t('policyChoose')}
         </button>
         ${receipts ? html`<a href=${receipts} download>${t('policyReceipts')}</a>` : nothing}
-      </p>
-    </section>`;
+      </p>`;
   }
 
-  /** A `<time>` for an ISO date (`2026-05-01`, shown as a date) or a timestamp (date and time). */
   private renderDate(value: string | number): TemplateResult {
-    const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const date = new Date(day ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(date.getTime())) return html`<time>${value}</time>`;
-    const text = new Intl.DateTimeFormat(this.locale, day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' }).format(date);
-    return html`<time datetime=${day ? value : date.toISOString()}>${text}</time>`;
+    const { text, datetime } = formatDate(value, this.locale);
+    return html`<time datetime=${datetime ?? nothing}>${text}</time>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.justBuilt || !this.doc) return;
-    this.justBuilt = false;
-    this.watchScroll(this.doc.tocHeadings);
+    const article = this.prerendered ?? this.doc?.article;
+    if (!article || !this.stringsReady()) return;
+    this.article = article;
+    this.fill(article);
+    if (this.enhanced === article) return;
+    // A new document: contents, handlers, scroll spy, deep link, `load`.
+    this.enhanced = article;
+    this.toggleAttribute('ready', true);
+    article.addEventListener('click', this.onClick);
+    this.tocLinks = [...article.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')];
+    this.tocHeadings = this.tocLinks.map((a) => this.target(a.getAttribute('href') ?? '')).filter((h): h is HTMLElement => !!h);
+    this.watchScroll();
     if (!this.deepLinked) {
       this.deepLinked = true;
       const target = this.target(location.hash);
       if (target) this.goTo(target, 'instant');
     }
     this.dispatchEvent(new Event('load'));
+  }
+
+  /** Renders what depends on the visitor (consent panel, version notice) into the document's places for it. */
+  private fill(article: HTMLElement): void {
+    const t = this.strings;
+    const into = (place: HTMLElement | null, content: unknown) => {
+      if (!place) return;
+      // The pre-rendered stand-in goes once; lit keeps the place up to date after that.
+      if (!this.filled.has(place)) {
+        place.replaceChildren();
+        this.filled.add(place);
+      }
+      render(content, place);
+    };
+    const panel = article.querySelector<HTMLElement>('[data-consentry-consent]');
+    const api = this.api;
+    if (panel) {
+      panel.hidden = this.noConsentPanel || (!api && !this.prerendered);
+      if (api && !this.noConsentPanel) into(panel, this.renderConsent(t, api));
+    }
+    into(article.querySelector<HTMLElement>('[data-consentry-notice]'), this.renderStaleNotice(t));
   }
 
   // ——— handlers ———
@@ -338,7 +296,7 @@ export class ConsentryPolicy extends LitElement {
     void this.api?.openPreferences(event.currentTarget as HTMLElement);
   };
 
-  /** Same-page links would look for ids in the document, not here: scroll within the shadow root. */
+  /** Same-page links: scroll smoothly (or not, by preference) and move focus to the heading. */
   private onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
@@ -356,41 +314,45 @@ export class ConsentryPolicy extends LitElement {
   };
 
   private target(hash: string): HTMLElement | null {
-    if (hash.length < 2) return null;
+    if (hash.length < 2 || !this.article) return null;
     let id = hash.slice(1);
     try {
       id = decodeURIComponent(id);
     } catch {
       // A malformed escape: look the raw id up.
     }
-    return (this.renderRoot as ShadowRoot).getElementById(id);
+    return this.article.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
   }
 
   private goTo(target: HTMLElement, behavior: ScrollBehavior): void {
     target.scrollIntoView({ block: 'start', behavior });
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
     target.focus({ preventScroll: true });
-    if (this.doc?.tocHeadings.includes(target)) this.current = target.id;
+    if (this.tocHeadings.includes(target)) this.highlight(target.id);
+  }
+
+  /** Marks the contents entry of the section being read. */
+  private highlight(id: string): void {
+    for (const link of this.tocLinks) {
+      if (link.getAttribute('href') === `#${id}`) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    }
   }
 
   /** Highlights the last contents heading that has reached the top 15% of the viewport. */
-  private watchScroll(headings: HTMLElement[]): void {
+  private watchScroll(): void {
     this.spy?.disconnect();
+    const headings = this.tocHeadings;
     const update = () => {
       let current = '';
       for (const heading of headings) {
         if (heading.getBoundingClientRect().top > innerHeight * 0.15) break;
         current = heading.id;
       }
-      this.current = current;
+      this.highlight(current);
     };
     this.spy = new IntersectionObserver(update, { rootMargin: '0px 0px -85% 0px' });
     for (const heading of headings) this.spy.observe(heading);
-  }
-
-  private subscribe(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.api?.onChange((_, state) => (this.consent = state));
-    this.consent = this.api?.getState();
   }
 
   // ——— sources ———
@@ -411,6 +373,8 @@ export class ConsentryPolicy extends LitElement {
     const src = this.src;
     if (!src) return;
     const fetching = (this.fetching = new AbortController());
+    // The builder chunk downloads beside the policy, not after it.
+    void loadBuilder().catch(() => {});
     try {
       const response = await fetch(src, { credentials: 'same-origin', signal: fetching.signal });
       if (!response.ok) throw new Error(`consentry-policy: ${src} answered ${response.status}`);
@@ -428,49 +392,23 @@ export class ConsentryPolicy extends LitElement {
 
   // ——— building ———
 
-  private build(source: Source): BuiltPolicy {
+  /** Builds the document in short tasks; a newer source or config wins over a build still running. */
+  private async build(source: Source): Promise<void> {
+    const run = ++this.building;
+    const [{ buildPolicyInTasks }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
+    if (run !== this.building) return;
     const cfg = this.cfg;
-    const lang = this.lang$;
-    const t = stringsFor(cfg, lang);
-    const { meta, body, headings } = parsePolicy(source.text, source.format, [CONTENTS_ID, CONSENT_ID]);
-    wrapTables(body, headings);
-    if (cfg) placeCookieTable(body, headings, cookieTable(cfg, lang, t, this.api?.getState().bases));
-    else placeCookieTable(body, headings, null);
-
-    const [top, sub] = tocLevels(headings);
-    let title: HTMLElement | undefined;
-    const first = body.firstElementChild;
-    if (first instanceof HTMLElement && first.localName === 'h1' && top > 1) {
-      title = first;
-      first.remove();
-    }
-    const toc: TocEntry[] = [];
-    const tocHeadings: PolicyHeading[] = [];
-    for (const heading of headings) {
-      if (heading.level === top) toc.push({ id: heading.id, text: heading.text, children: [] });
-      else if (heading.level === sub && toc.length) toc[toc.length - 1].children.push({ id: heading.id, text: heading.text });
-      else continue;
-      tocHeadings.push(heading);
-    }
-    const sections = tocHeadings.filter((h) => h.level === top);
-    if (sections.length >= LONG_DOCUMENT) {
-      const back = () => {
-        const p = document.createElement('p');
-        p.className = 'back';
-        const a = document.createElement('a');
-        a.href = `#${CONTENTS_ID}`;
-        a.textContent = t('policyBackToContents');
-        p.append(a);
-        return p;
-      };
-      for (const section of sections.slice(1)) section.element.before(back());
-      body.append(back());
-    }
-    const content = document.createElement('div');
-    content.className = 'content';
-    content.setAttribute('part', 'content');
-    content.append(body);
-    return { meta, title, content, toc, tocHeadings: tocHeadings.map((h) => h.element) };
+    const doc = await buildPolicyInTasks(window, {
+      text: source.text,
+      format: source.format,
+      config: cfg,
+      lang: this.lang$,
+      locale: this.locale,
+      t: this.strings,
+      bases: this.consent.state?.bases ?? this.api?.getState().bases,
+      consentPanel: !this.noConsentPanel && !!this.api,
+    });
+    if (run === this.building) this.doc = doc;
   }
 }
 

@@ -19,12 +19,15 @@ export interface CookieRow {
   cookie: boolean;
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, ...children: Node[]) => {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  node.append(...children);
-  return node;
-};
+/** `createElement` with text and children, in `doc` (the page's, or a Node DOM's for the CLI). */
+export const elementMaker =
+  (doc: Document) =>
+  <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    node.append(...children);
+    return node;
+  };
 
 /** Rows of one category: a row per cookie, or one per service that sets none. */
 export const categoryRows = (
@@ -71,7 +74,9 @@ export const cookieTable = (
   lang: string,
   t: PolicyStrings,
   bases: Record<string, Basis> = {},
+  doc: Document = document,
 ): HTMLElement => {
+  const el = elementMaker(doc);
   const root = el('div');
   root.className = 'cookie-declaration';
   root.setAttribute('part', 'cookies');
@@ -93,13 +98,13 @@ export const cookieTable = (
     const head = el('tr');
     for (const column of columns) {
       const th = el('th', column);
-      th.scope = 'col';
+      th.setAttribute('scope', 'col');
       head.append(th);
     }
     const body = el('tbody');
     for (const row of rows) {
       const name = row.cookie ? el('th', undefined, el('code', row.name)) : el('th', row.name);
-      name.scope = 'row';
+      name.setAttribute('scope', 'row');
       const cells = [row.service, row.provider, row.purpose, row.duration, row.basis];
       if (essential) cells.push(row.justification ?? '');
       body.append(el('tr', undefined, name, ...cells.map((cell) => el('td', cell))));
@@ -110,7 +115,7 @@ export const cookieTable = (
     region.className = 'table-scroll';
     region.setAttribute('role', 'region');
     region.setAttribute('aria-label', title);
-    region.tabIndex = 0;
+    region.setAttribute('tabindex', '0');
     const description = pickText(category.description, lang, config.language);
     root.append(...(description ? [el('p', description)] : []), region);
   });

@@ -9,6 +9,7 @@
 import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { Marked } from 'marked';
+import { compact, isSafeUrl, SAFE_URL } from './policy-strings.js';
 
 export type PolicyFormat = 'markdown' | 'html';
 
@@ -75,20 +76,15 @@ const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'headers',
   'lang', 'dir', 'start', 'reversed', 'type', 'datetime', 'open', 'abbr',
 ];
-/** http(s), mailto, tel and scheme-less (relative) URLs only. */
-const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite'];
 const HAS_SCHEME = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
 
-/** Drops whitespace and control characters, which browsers ignore inside a URL scheme. */
-const compact = (url: string): string => url.replace(/[\s\p{Cc}]/gu, '');
-
-/** Whether a config-supplied URL may become a link (SEC-4). */
-export const isSafeUrl = (url: string): boolean => SAFE_URL.test(compact(url));
+export { isSafeUrl };
 
 type TrustedTypePolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+/** One DOMPurify per window: the page's, or a Node DOM's when the CLI pre-renders. */
+const purifiers = new WeakMap<object, ReturnType<typeof DOMPurify>>();
 let ttPolicy: TrustedTypePolicy | null | undefined;
 
 type TrustedTypesFactory = { createPolicy(name: string, rules: object): TrustedTypePolicy };
@@ -114,29 +110,77 @@ const trustedTypesPolicy = (): TrustedTypePolicy | null => {
   return ttPolicy;
 };
 
-const getPurifier = () => {
-  if (purifier) return purifier;
-  purifier = DOMPurify(window);
+const ELEMENT = 1;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the global (Node DOMs).
+const SHOW_COMMENT = 128; // NodeFilter.SHOW_COMMENT
+
+const getPurifier = (win: Window) => {
+  const existing = purifiers.get(win);
+  if (existing) return existing;
+  const purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
   purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof Element)) return;
-    const name = node.localName;
+    if (node.nodeType !== ELEMENT) return;
+    const el = node;
+    const name = el.localName;
     if (name === 'a') {
-      const href = node.getAttribute('href');
-      if (href && /^https?:/i.test(href.trim()) && new URL(href, document.baseURI).origin !== location.origin) {
-        node.setAttribute('rel', 'noopener noreferrer');
+      const href = el.getAttribute('href');
+      if (href && /^https?:/i.test(href.trim()) && new URL(href, win.document.baseURI).origin !== win.location.origin) {
+        el.setAttribute('rel', 'noopener noreferrer');
       }
     } else if (name === 'img') {
       // No remote content: only same-origin relative images keep their source.
-      const src = node.getAttribute('src') ?? '';
-      if (!src || HAS_SCHEME.test(compact(src))) node.removeAttribute('src');
-      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+      const src = el.getAttribute('src') ?? '';
+      if (!src || HAS_SCHEME.test(compact(src))) el.removeAttribute('src');
+      if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
     }
   });
+  purifiers.set(win, purifier);
   return purifier;
 };
 
+/** Elements whose content is raw text: left open, they swallow the rest of the document. */
+const RAW_TEXT = /<(script|style|textarea|title|iframe|noscript|noembed|noframes|xmp|plaintext|template)\b[^>]*>/gi;
+
+/**
+ * Neutralises constructs that, left unclosed, turn all that follows into
+ * markup to be dropped: an opening comment without `-->`, a raw-text element
+ * without its end tag. The opener becomes text-free nothing; what follows
+ * stays. Returns what was taken out, for the report.
+ */
+export const closeUnclosed = (html: string): { html: string; dropped: string[] } => {
+  const dropped: string[] = [];
+  let out = html;
+  const comment = out.lastIndexOf('<!--');
+  if (comment !== -1 && out.indexOf('-->', comment + 4) === -1) {
+    out = out.slice(0, comment) + out.slice(comment + 4);
+    dropped.push('an unclosed comment <!--');
+  }
+  out = out.replace(RAW_TEXT, (tag: string, name: string, at: number) => {
+    if (new RegExp(`</${name}\\s*>`, 'i').test(out.slice(at))) return tag;
+    dropped.push(`an unclosed <${name.toLowerCase()}>`);
+    return '';
+  });
+  return { html: out, dropped };
+};
+
+/** What the sanitiser took out of one block, as short names: `<script>`, `onerror on <img>`. */
+const describeRemoved = (removed: readonly unknown[]): string[] =>
+  removed.flatMap((item) => {
+    const r = item as { element?: Element; attribute?: Attr | null; from?: Element };
+    if (r.attribute) return [`${r.attribute.name} on <${r.from?.localName ?? '?'}>`];
+    // DOMPurify lists the wrapper of its own parse; that is not the author's markup.
+    if (r.element?.nodeType === ELEMENT) return ['body', 'html', 'head'].includes(r.element.localName) ? [] : [`<${r.element.localName}>`];
+    return ['markup'];
+  });
+
 /** Sanitises policy HTML into an inert fragment (see the module comment). */
-export const sanitizePolicy = (html: string): DocumentFragment => {
+export const sanitizePolicy = (html: string, win: Window = window): DocumentFragment => sanitizeBlock(html, win).fragment;
+
+/**
+ * Sanitises one block of policy HTML on its own, so a malformed construct
+ * cannot reach into the next block, and says what was dropped.
+ */
+export const sanitizeBlock = (html: string, win: Window = window): { fragment: DocumentFragment; dropped: string[] } => {
   const policy = trustedTypesPolicy();
   const config: Config & { RETURN_DOM_FRAGMENT: true } = {
     ALLOWED_TAGS,
@@ -148,7 +192,10 @@ export const sanitizePolicy = (html: string): DocumentFragment => {
     RETURN_DOM_FRAGMENT: true,
     ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
   };
-  const fragment = getPurifier().sanitize(html, config);
+  const closed = closeUnclosed(html);
+  const purifier = getPurifier(win);
+  const fragment = purifier.sanitize(closed.html, config);
+  const dropped = [...closed.dropped, ...describeRemoved(purifier.removed)];
   // Defence in depth: DOMPurify already did this; a regression there must not reach the page.
   for (const el of fragment.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
@@ -162,7 +209,7 @@ export const sanitizePolicy = (html: string): DocumentFragment => {
   for (const img of fragment.querySelectorAll('img:not([src])')) {
     img.replaceWith(img.getAttribute('alt') ?? '');
   }
-  return fragment;
+  return { fragment, dropped };
 };
 
 /** Gives every heading a unique id slugged from its text (`x`, `x-2`…) and makes it focusable. */
@@ -191,12 +238,101 @@ export const tocLevels = (headings: readonly PolicyHeading[]): [number, number |
   return [levels[i] ?? 2, levels[i + 1]];
 };
 
-/** Markdown or HTML text → sanitised fragment with heading ids. */
-export const parsePolicy = (text: string, format: PolicyFormat, reservedIds: Iterable<string> = []): ParsedPolicy => {
+/** A piece of the policy that is parsed and sanitised on its own, named for the console. */
+export interface PolicyBlock {
+  /** The block's first heading, or `the beginning`. */
+  name: string;
+  source: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+const CONTAINERS = new Set(['details', 'section', 'div', 'table', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'article', 'aside', 'nav', 'header', 'footer', 'main']);
+
+/**
+ * Cuts the text before each heading, so every block is parsed and sanitised
+ * alone: a construct left open in one block cannot swallow the blocks after
+ * it, and the browser can yield between blocks. Markdown is cut outside code
+ * fences, and every block gets the document's link definitions; HTML is cut
+ * only where no container element is open.
+ */
+export const splitBlocks = (body: string, format: PolicyFormat): PolicyBlock[] => {
+  const blocks: PolicyBlock[] = [];
+  const start = (name: string) => blocks.push({ name, source: '' });
+  start('the beginning');
+  if (format === 'markdown') {
+    const lines = body.split(/\r?\n/);
+    const definitions = lines.filter((line) => LINK_DEFINITION.test(line)).join('\n');
+    let fence: string | undefined;
+    for (const line of lines) {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence === undefined && marker) fence = marker[0];
+      else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
+      else if (fence === undefined) {
+        const heading = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
+        if (heading) start(heading[1].trim());
+      }
+      blocks[blocks.length - 1].source += line + '\n';
+    }
+    if (definitions) for (const block of blocks) block.source += '\n' + definitions + '\n';
+  } else {
+    let depth = 0;
+    let from = 0;
+    for (const match of body.matchAll(/<(\/?)([a-z][\w-]*)\b[^>]*>/gi)) {
+      const tag = match[2].toLowerCase();
+      if (CONTAINERS.has(tag)) depth = Math.max(0, depth + (match[1] ? -1 : 1));
+      if (CONTAINERS.has(tag) || match[1] || !/^h[1-6]$/.test(tag) || depth > 0) continue;
+      const end = body.indexOf('</', match.index);
+      const name = body.slice(match.index + match[0].length, end === -1 ? undefined : end).replace(/<[^>]*>/g, '').trim() || 'a heading';
+      if (match.index > from) {
+        blocks[blocks.length - 1].source = body.slice(from, match.index);
+        from = match.index;
+        start(name);
+      } else blocks[blocks.length - 1].name = name;
+    }
+    blocks[blocks.length - 1].source = body.slice(from);
+  }
+  return blocks.filter((block) => block.source.trim());
+};
+
+/** One block → sanitised fragment; what the sanitiser dropped is returned for the report. */
+export const parseBlock = (block: PolicyBlock, format: PolicyFormat, win: Window = window): { fragment: DocumentFragment; dropped: string[] } => {
+  let source = block.source;
+  const dropped: string[] = [];
+  if (format === 'markdown' && !/^ {0,3}(`{3,}|~{3,})/m.test(source)) {
+    // Closed before Markdown sees it: an open comment would make the rest of the block one HTML block.
+    const closed = closeUnclosed(source);
+    source = closed.html;
+    dropped.push(...closed.dropped);
+  }
+  const html = format === 'markdown' ? markdown.parse(source, { async: false }) : source;
+  const sanitized = sanitizeBlock(html, win);
+  return { fragment: sanitized.fragment, dropped: [...dropped, ...sanitized.dropped] };
+};
+
+/** Markdown or HTML text → sanitised fragment with heading ids, block by block. */
+export const parsePolicy = (
+  text: string,
+  format: PolicyFormat,
+  reservedIds: Iterable<string> = [],
+  win: Window = window,
+  report: (block: string, dropped: string[]) => void = reportDropped,
+): ParsedPolicy => {
   const { meta, body } = splitFrontMatter(text);
-  const html = format === 'markdown' ? markdown.parse(body, { async: false }) : body;
-  const fragment = sanitizePolicy(html);
+  let fragment: DocumentFragment | undefined;
+  for (const block of splitBlocks(body, format)) {
+    const parsed = parseBlock(block, format, win);
+    if (parsed.dropped.length) report(block.name, parsed.dropped);
+    // Gathered in the first block's inert document: nothing loads before the element adopts it.
+    (fragment ??= parsed.fragment.ownerDocument.createDocumentFragment()).append(parsed.fragment);
+  }
+  fragment ??= sanitizeBlock('', win).fragment;
   return { meta, body: fragment, headings: assignHeadingIds(fragment, reservedIds) };
+};
+
+/** The console line for markup a block lost: the author learns what and where. */
+export const reportDropped = (block: string, dropped: string[]): void => {
+  console.warn(`consentry-policy: in "${block}", dropped ${[...new Set(dropped)].join(', ')}`);
 };
 
 /**
@@ -205,7 +341,7 @@ export const parsePolicy = (text: string, format: PolicyFormat, reservedIds: Ite
  * are dropped. Returns false when there is no place for it.
  */
 export const placeCookieTable = (root: DocumentFragment, headings: readonly PolicyHeading[], node: Node | null): boolean => {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_COMMENT);
   const comments: Comment[] = [];
   while (walker.nextNode()) comments.push(walker.currentNode as Comment);
   let placed = false;
@@ -219,9 +355,7 @@ export const placeCookieTable = (root: DocumentFragment, headings: readonly Poli
   const about = headings.filter((h) => /cookie/i.test(h.text));
   const section = about.find((h) => h.level === Math.min(...about.map((a) => a.level)));
   if (!section) return false;
-  const end = headings.find(
-    (h) => h.level <= section.level && section.element.compareDocumentPosition(h.element) & Node.DOCUMENT_POSITION_FOLLOWING,
-  );
+  const end = headings.find((h) => h.level <= section.level && section.element.compareDocumentPosition(h.element) & FOLLOWING);
   if (end && end.element.parentNode) end.element.parentNode.insertBefore(node, end.element);
   else (section.element.parentNode ?? root).appendChild(node);
   return true;
@@ -234,7 +368,7 @@ export const placeCookieTable = (root: DocumentFragment, headings: readonly Poli
  */
 export const wrapTables = (root: DocumentFragment, headings: readonly PolicyHeading[]): void => {
   for (const table of root.querySelectorAll('table')) {
-    const heading = headings.filter((h) => h.element.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+    const heading = headings.filter((h) => h.element.compareDocumentPosition(table) & FOLLOWING).pop();
     const label = table.caption?.textContent.trim() || heading?.text || 'Table';
     const region = table.ownerDocument.createElement('div');
     region.className = 'table-scroll';

@@ -1,8 +1,13 @@
 /**
- * The viewer's own words. A site overrides any of them per language through
- * the config: `"texts": { "cy": { "policyContents": "Cynnwys" } }`.
+ * The viewer's own words: its table in the one i18n (`src/i18n/index.ts`),
+ * English here, the other languages in `src/i18n/policy/<lang>.ts`. A site
+ * overrides any of them per language through the config:
+ * `"texts": { "cy": { "policyContents": "Cynnwys" } }`.
  */
-import type { Basis, ConsentryConfig, Text } from '../../core/types.js';
+import { resolveLanguage } from '../../core/language.js';
+import type { Basis, ConsentApi, ConsentryConfig, Text } from '../../core/types.js';
+import { defineTable, localeFor } from '../../i18n/index.js';
+import { POLICY_FILES } from '../../i18n/policy/index.js';
 
 export const policyStrings = {
   policyContents: 'Contents',
@@ -52,11 +57,41 @@ export const pickText = (text: Text | undefined, lang: string, fallback?: string
   return pick(lang) ?? pick(fallback) ?? pick('en') ?? any[0] ?? '';
 };
 
-/** Strings for `lang`, with the config's overrides applied. */
-export const stringsFor = (config: ConsentryConfig | undefined, lang: string): PolicyStrings => {
-  const overrides = { ...config?.texts?.[config.language ?? 'en'], ...config?.texts?.[lang] };
-  return (key, vars = {}) =>
-    (overrides[key] ?? policyStrings[key]).replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+/** The viewer's table: English above, every other built-in language a chunk of its own (`src/i18n/policy/`). */
+export const policyTable = defineTable(policyStrings, POLICY_FILES);
+
+/**
+ * The language without a core (previews, the CLI): the core's own rule on
+ * the same candidates. With a core, its `ConsentState.language` is used.
+ */
+export const languageWithoutCore = (config: ConsentryConfig | undefined, pageLang?: string, browser: readonly string[] = []): string =>
+  resolveLanguage([config?.language, pageLang, ...browser], Object.keys(config?.texts ?? {}));
+
+/**
+ * The viewer's strings: the core's locale (its language, the config's
+ * `texts` on top). Without a core, the same tables in `language`.
+ */
+export const policyStringsFor = (api: ConsentApi | undefined, config: ConsentryConfig | undefined, language: string): PolicyStrings => {
+  const source = api ?? ({ config: config ?? { categories: [] }, getState: () => ({ language }) } as unknown as ConsentApi);
+  return localeFor(source, policyTable).t;
 };
 
 export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
+
+/** http(s), mailto, tel and scheme-less (relative) URLs only. */
+export const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+/** Drops whitespace and control characters, which browsers ignore inside a URL scheme. */
+export const compact = (url: string): string => url.replace(/[\s\p{Cc}]/gu, '');
+
+/** Whether a config-supplied URL may become a link (SEC-4). */
+export const isSafeUrl = (url: string): boolean => SAFE_URL.test(compact(url));
+
+/** An ISO date (`2026-05-01`, shown as a date) or a timestamp (date and time), for a `<time>`. */
+export const formatDate = (value: string | number, locale: string): { text: string; datetime?: string } => {
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return { text: String(value) };
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' };
+  return { text: new Intl.DateTimeFormat(locale, options).format(date), datetime: day ? (value) : date.toISOString() };
+};

@@ -34,10 +34,21 @@ export const preferencesStyles = css`
       animation: none;
     }
   }
+  /* The categories scroll; the actions sit below them, never over them: a
+     target half under a sticky footer is a target too small (WCAG 2.5.8). */
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
   .body {
     padding: 1rem;
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: auto;
   }
-  header {
+  /* Not a <header>: inside the dialog that would be a second, unnamed banner landmark. */
+  .heading {
     display: flex;
     align-items: start;
     justify-content: space-between;
@@ -135,8 +146,7 @@ export const preferencesStyles = css`
     display: grid;
     grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5rem;
-    position: sticky;
-    bottom: 0;
+    flex: none;
     padding: 0.75rem 1rem;
     background: var(--consentry-background);
     border-top: 2px solid var(--consentry-border);
@@ -146,13 +156,14 @@ export const preferencesStyles = css`
   @media (max-width: 30rem) {
     .actions {
       grid-template-columns: repeat(2, minmax(0, 1fr));
-      padding: 0.5rem 1rem;
+      padding: 0.5rem 0.75rem;
     }
     [part='save'] {
       grid-column: 1 / -1;
     }
+    /* Room for one long word per line ("akzeptieren", "elutasítása"). */
     .actions button {
-      padding-inline: 0.5rem;
+      padding-inline: 0.25rem;
     }
   }
   .status:not(:empty) {
