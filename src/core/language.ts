@@ -8,8 +8,9 @@
  * Languages with built-in strings (`src/i18n/<lang>.ts`), English first;
  * `no` (Norwegian) reads Bokmål's (`nb`).
  * Adding one: see the note at the top of `src/i18n/index.ts`.
+ * Two letters each, run together: the core carries this list to every visitor.
  */
-export const LANGUAGES = 'en ar bg cs cy da de el es et fi fr ga gd he hr hu is it lt lv mt nb nl no pl pt ro sk sl sv tr uk'.split(' ');
+export const LANGUAGES = 'enarbgcscydadeelesetfifrgagdhehrhuisitltlvmtnbnlnoplptroskslsvtruk'.match(/../g) as string[];
 
 /**
  * The first candidate (config `language`, then `<html lang>`, then
