@@ -21,6 +21,9 @@ import { CHUNKS } from './scripts/chunks.mjs';
 // build loads them by URL), except decide, built self-contained below.
 const { decide, ...lazy } = CHUNKS;
 
+/** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
+const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+
 // The npm entry keeps exactly its own exports (no internal one-letter names
 // beside `init`): what it shares with the decide chunk goes to a chunk of its own.
 const npmEntry = {
@@ -54,7 +57,7 @@ const library = [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: (chunk) => (stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : 'chunks/[name]-[hash].js'),
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.

@@ -13,7 +13,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { CHUNKS } from './chunks.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const BUDGET = { returning: 3500, firstVisit: 10000 };
+const BUDGET = { returning: 3500, firstVisit: 10000, languageChunk: 800 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
@@ -56,8 +56,9 @@ for (const r of banner) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'first visit total'.padEnd(42) + fmt(firstVisit));
 
 const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file)]);
+const isLanguage = (f) => f.startsWith('i18n/');
 const onDemand = [...Object.keys(CHUNKS).map((name) => name + '.js'), ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
-  .filter((f) => f.endsWith('.js') && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
+  .filter((f) => f.endsWith('.js') && !isLanguage(f) && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
 console.log('on demand (decide: at the first pointer or key press; validate: only for an unstamped, changed config)');
 for (const f of onDemand) console.log('  ' + f.padEnd(42) + fmt(measure(f)));
 // The optional head script (auto-blocking, vendor signals, dev mode): a page that uses it loads it on every view.
@@ -65,6 +66,24 @@ if (existsSync(join(DIST, 'head.js'))) {
   console.log('optional, first in <head> where the site uses it');
   console.log('  ' + 'head.js'.padEnd(42) + fmt(measure('head.js')));
 }
+
+// Each built-in language: its first-layer file (with the floating button's label),
+// its details file (preference centre, placeholders) and its policy viewer file.
+const groupFiles = (group) =>
+  Object.fromEntries(
+    readdirSync(join(DIST, 'i18n', group))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f.split('-')[0], `i18n/${group}/${f}`]),
+  );
+const details = groupFiles('details');
+const policy = groupFiles('policy');
+const languages = Object.keys(CHUNKS)
+  .filter(isLanguage)
+  .map((name) => name.slice(5))
+  .filter((lang) => details[lang]); // `no` re-exports `nb`'s files
+console.log('languages (brotli B): first layer + floating button | details | policy viewer');
+const languageRows = languages.map((lang) => [lang, measure(`i18n/${lang}.js`), measure(details[lang]), measure(policy[lang])]);
+for (const [lang, ...files] of languageRows) console.log(`  ${lang.padEnd(4)}${files.map((r) => String(r.brotli).padStart(6)).join('')}`);
 
 let failed = false;
 const check = (what, value, budget) => {
@@ -74,4 +93,6 @@ const check = (what, value, budget) => {
 };
 check('returning visitor (core)', core.brotli, BUDGET.returning);
 check('first visit (core + banner, lit included)', firstVisit.brotli, BUDGET.firstVisit);
+const largest = languageRows.flatMap(([lang, ...files]) => files.map((r) => ({ ...r, lang }))).sort((a, b) => b.brotli - a.brotli)[0];
+check(`largest language chunk (${languages.length} languages × 3; ${largest.file})`, largest.brotli, BUDGET.languageChunk);
 process.exit(failed ? 1 : 0);

@@ -15,7 +15,7 @@ import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
-import { mountReopenButton } from './reopen-button.js';
+import { mountReopenButton, REOPEN_TAG } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
@@ -157,7 +157,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       store.clear();
       doc.removeEventListener('click', onOpenClick);
       reopenAt = false;
-      doc.querySelector('consentry-reopen')?.remove();
+      doc.querySelector(REOPEN_TAG)?.remove();
     },
   };
 

@@ -195,7 +195,7 @@ describe('consent receipts: building and delivery', () => {
     const config = exampleConfig();
     delete config.language;
     config.receipts = { endpoint: url, retryMs: 50 };
-    document.documentElement.lang = 'pl';
+    document.documentElement.lang = 'ja';
     try {
       const api = await boot(config);
       expect(api.getState().language).to.equal('en');

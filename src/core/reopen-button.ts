@@ -6,7 +6,7 @@
  * returning visitor more than it saves a first one.) A short visible label
  * beats an icon nobody recognises.
  */
-const REOPEN_TAG = 'consentry-reopen';
+export const REOPEN_TAG = 'consentry-reopen';
 
 // The browser's own focus ring is kept; `::part(reopen)` restyles the rest.
 const CSS = `:host{position:fixed;bottom:8px;z-index:2147483000}button{font:13px system-ui;padding:8px 12px;border-radius:16px;border:1px solid;background:var(--consentry-button-background,#fff);color:var(--consentry-button-text,#222)}`;

@@ -1,6 +1,6 @@
 import type { Strings } from './index.js';
 
-/** Welsh (Cymraeg). */
+/** Welsh (Cymraeg): the floating button and the first layer. */
 export default {
   reopen: 'Gosodiadau cwcis',
   bannerTitle: 'Cwcis ar y wefan hon',
@@ -11,25 +11,5 @@ export default {
   manage: 'Rheoli dewisiadau',
   objectionOn: 'Ymlaen oni bai eich bod yn gwrthwynebu: {list}.',
   object: 'Gwrthwynebu',
-  gpc: 'Mae eich porwr yn anfon signal Global Privacy Control, felly mae cwcis marchnata yn aros i ffwrdd.',
-  prefsTitle: 'Dewisiadau cwcis',
-  prefsText: 'Dewiswch pa gwcis y cawn eu defnyddio. Gallwch newid hyn unrhyw bryd.',
-  save: 'Cadw dewisiadau',
-  close: 'Cau',
-  alwaysOn: 'Ymlaen bob amser: mae’r wefan eu hangen i weithio.',
-  onByDefault: 'Ymlaen oni bai eich bod yn ei ddiffodd.',
-  details: 'Gwasanaethau a chwcis',
-  cookie: 'Cwci',
-  provider: 'Darparwr',
-  purpose: 'Diben',
-  duration: 'Hyd',
-  providerPolicy: 'Polisi preifatrwydd {name}',
-  consentId: 'Eich ID caniatâd:',
-  noneYet: 'dim eto',
-  saved: 'Dewisiadau wedi’u cadw',
-  gpcPrefs: 'Mae eich porwr yn anfon signal Global Privacy Control, felly mae marchnata i ffwrdd oni bai eich bod yn ei droi ymlaen yma.',
-  blocked: 'Mae {service} wedi’i rwystro nes i chi ganiatáu {category}.',
-  sets: 'Byddai’n gosod: {cookies}.',
-  allowCategory: 'Caniatáu {category}',
-  allowService: 'Caniatáu dim ond y {service} hwn',
+  gpc: 'Mae eich porwr yn anfon signal Global Privacy Control, felly mae cwcis marchnata yn aros wedi’u diffodd.',
 } satisfies Strings;

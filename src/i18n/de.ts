@@ -1,35 +1,15 @@
 import type { Strings } from './index.js';
 
-/** German. */
+/** German: the floating button and the first layer. */
 export default {
   reopen: 'Cookie-Einstellungen',
   bannerTitle: 'Cookies auf dieser Website',
-  bannerText: 'Wir verwenden Cookies, die die Website zum Funktionieren braucht. Mit Ihrer Einwilligung würden wir auch optionale Cookies verwenden, die Sie einzeln wählen können.',
+  bannerText: 'Wir verwenden Cookies, die die Website zum Funktionieren braucht. Mit Ihrer Einwilligung würden wir auch optionale Cookies verwenden, die Sie einzeln auswählen können.',
   policy: 'Datenschutz- und Cookie-Richtlinie',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   manage: 'Einstellungen verwalten',
   objectionOn: 'Aktiv, solange Sie nicht widersprechen: {list}.',
   object: 'Widersprechen',
-  gpc: 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleiben Marketing-Cookies aus.',
-  prefsTitle: 'Cookie-Einstellungen',
-  prefsText: 'Wählen Sie, welche Cookies wir verwenden dürfen. Sie können das jederzeit ändern.',
-  save: 'Auswahl speichern',
-  close: 'Schließen',
-  alwaysOn: 'Immer aktiv: Die Website braucht sie, um zu funktionieren.',
-  onByDefault: 'Aktiv, solange Sie es nicht ausschalten.',
-  details: 'Dienste und Cookies',
-  cookie: 'Cookie',
-  provider: 'Anbieter',
-  purpose: 'Zweck',
-  duration: 'Dauer',
-  providerPolicy: 'Datenschutzerklärung von {name}',
-  consentId: 'Ihre Einwilligungs-ID:',
-  noneYet: 'noch keine',
-  saved: 'Einstellungen gespeichert',
-  gpcPrefs: 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleibt Marketing aus, außer Sie schalten es hier ein.',
-  blocked: '{service} ist blockiert, bis Sie „{category}“ erlauben.',
-  sets: 'Es würde setzen: {cookies}.',
-  allowCategory: '„{category}“ erlauben',
-  allowService: 'Nur diesen Inhalt von {service} erlauben',
+  gpc: 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleiben Marketing-Cookies deaktiviert.',
 } satisfies Strings;

@@ -1,4 +1,4 @@
-import { defineTable, LANGUAGE_FILES } from './index.js';
+import { defineTable } from './index.js';
 
 /**
  * Built-in English strings of the preference centre and the embed
@@ -27,5 +27,43 @@ export const enDetails = {
   allowService: 'Allow only this {service}',
 };
 
+export type DetailStrings = typeof enDetails;
+
+/** The details' strings per language (`no` reads Bokmål), loaded with the preference centre or a placeholder. */
+export const DETAIL_FILES: Readonly<Record<string, () => Promise<{ default: DetailStrings }>>> = {
+  ar: () => import('./details/ar.js'),
+  bg: () => import('./details/bg.js'),
+  cs: () => import('./details/cs.js'),
+  cy: () => import('./details/cy.js'),
+  da: () => import('./details/da.js'),
+  de: () => import('./details/de.js'),
+  el: () => import('./details/el.js'),
+  es: () => import('./details/es.js'),
+  et: () => import('./details/et.js'),
+  fi: () => import('./details/fi.js'),
+  fr: () => import('./details/fr.js'),
+  ga: () => import('./details/ga.js'),
+  gd: () => import('./details/gd.js'),
+  he: () => import('./details/he.js'),
+  hr: () => import('./details/hr.js'),
+  hu: () => import('./details/hu.js'),
+  is: () => import('./details/is.js'),
+  it: () => import('./details/it.js'),
+  lt: () => import('./details/lt.js'),
+  lv: () => import('./details/lv.js'),
+  mt: () => import('./details/mt.js'),
+  nb: () => import('./details/nb.js'),
+  nl: () => import('./details/nl.js'),
+  no: () => import('./details/nb.js'),
+  pl: () => import('./details/pl.js'),
+  pt: () => import('./details/pt.js'),
+  ro: () => import('./details/ro.js'),
+  sk: () => import('./details/sk.js'),
+  sl: () => import('./details/sl.js'),
+  sv: () => import('./details/sv.js'),
+  tr: () => import('./details/tr.js'),
+  uk: () => import('./details/uk.js'),
+};
+
 /** The preference centre's and the placeholders' table. */
-export const detailsTable = defineTable(enDetails, LANGUAGE_FILES);
+export const detailsTable = defineTable(enDetails, DETAIL_FILES);

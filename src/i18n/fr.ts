@@ -1,6 +1,6 @@
 import type { Strings } from './index.js';
 
-/** French. */
+/** French: the floating button and the first layer. */
 export default {
   reopen: 'Paramètres des cookies',
   bannerTitle: 'Cookies sur ce site',
@@ -9,27 +9,7 @@ export default {
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   manage: 'Gérer mes choix',
-  objectionOn: 'Actifs sauf si vous vous y opposez : {list}.',
+  objectionOn: 'Actifs sauf si vous vous y opposez\u00a0: {list}.',
   object: 'M’opposer',
-  gpc: 'Votre navigateur envoie le signal Global Privacy Control : les cookies marketing restent désactivés.',
-  prefsTitle: 'Préférences de cookies',
-  prefsText: 'Choisissez les cookies que nous pouvons utiliser. Vous pouvez changer d’avis à tout moment.',
-  save: 'Enregistrer mes choix',
-  close: 'Fermer',
-  alwaysOn: 'Toujours actifs : le site en a besoin pour fonctionner.',
-  onByDefault: 'Actif sauf si vous le désactivez.',
-  details: 'Services et cookies',
-  cookie: 'Cookie',
-  provider: 'Fournisseur',
-  purpose: 'Finalité',
-  duration: 'Durée',
-  providerPolicy: 'Politique de confidentialité de {name}',
-  consentId: 'Votre identifiant de consentement :',
-  noneYet: 'pas encore',
-  saved: 'Préférences enregistrées',
-  gpcPrefs: 'Votre navigateur envoie le signal Global Privacy Control : le marketing reste désactivé sauf si vous l’activez ici.',
-  blocked: '{service} est bloqué tant que vous n’autorisez pas « {category} ».',
-  sets: 'Il déposerait : {cookies}.',
-  allowCategory: 'Autoriser « {category} »',
-  allowService: 'Autoriser seulement ce contenu {service}',
+  gpc: 'Votre navigateur envoie le signal Global Privacy Control\u00a0: les cookies marketing restent désactivés.',
 } satisfies Strings;

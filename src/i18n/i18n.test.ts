@@ -4,7 +4,8 @@ import { LANGUAGES } from '../core/language.js';
 import type { ConsentApi, ConsentryConfig, ConsentState } from '../core/types.js';
 import { enCore } from './en-core.js';
 import { bannerTable, en } from './en.js';
-import { detailsTable, enDetails } from './en-details.js';
+import { DETAIL_FILES, detailsTable, enDetails } from './en-details.js';
+import { POLICY_FILES } from './policy/index.js';
 import { defineTable, LANGUAGE_FILES, loadTables, localeFor } from './index.js';
 
 /** Just what `localeFor` reads: the config and the core's resolved language. */
@@ -19,12 +20,16 @@ describe('one i18n', () => {
     const files = Object.keys(LANGUAGE_FILES);
     expect(['en', ...files].sort()).to.deep.equal([...LANGUAGES].sort());
     expect(Object.keys(CHUNKS).filter((c) => c.startsWith('i18n/')).sort()).to.deep.equal(files.map((l) => 'i18n/' + l).sort());
+    expect(Object.keys(DETAIL_FILES).sort()).to.deep.equal(files.sort());
+    expect(Object.keys(POLICY_FILES).sort()).to.deep.equal(files.sort());
   });
 
   it('has every key of every English table in every language file, the floating button’s included', async () => {
-    const keys = Object.keys({ ...enCore, ...en, ...enDetails }).sort();
+    const keys = Object.keys({ ...enCore, ...en }).sort();
     for (const [lang, load] of Object.entries(LANGUAGE_FILES))
       expect(Object.keys((await load()).default).sort(), lang).to.deep.equal(keys);
+    for (const [lang, load] of Object.entries(DETAIL_FILES))
+      expect(Object.keys((await load()).default).sort(), lang).to.deep.equal(Object.keys(enDetails).sort());
   });
 
   it('renders in the core’s language once its file is loaded, with texts overrides for that language on top', async () => {

@@ -3,7 +3,7 @@ import type { ConsentApi } from '../../core/types.js';
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { parseConsent } from '../../core/data-consent.js';
 import { detailsTable } from '../../i18n/en-details.js';
-import { localeFor } from '../../i18n/index.js';
+import { loadTables, localeFor } from '../../i18n/index.js';
 import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { applyTheme } from '../../styles/theme.js';
 import { placeholderStyles } from './consentry-placeholder.styles.js';
@@ -105,6 +105,13 @@ if (!customElements.get('consentry-placeholder')) customElements.define('consent
 
 /** Puts a placeholder before every gated iframe that is still blocked and has none yet. */
 export const mountPlaceholders = (api: ConsentApi): void => {
+  // In a language other than English the details' strings are a chunk of their own.
+  const loading = loadTables(api.getState().language, detailsTable);
+  if (loading) void loading.then(() => mountEach(api));
+  else mountEach(api);
+};
+
+const mountEach = (api: ConsentApi): void => {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')) {
     if (api.get(...gatedBy(frame)) || frame.previousElementSibling?.localName == 'consentry-placeholder') continue;
     const placeholder = new ConsentryPlaceholder();

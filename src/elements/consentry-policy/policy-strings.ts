@@ -7,6 +7,7 @@
 import { resolveLanguage } from '../../core/language.js';
 import type { Basis, ConsentApi, ConsentryConfig, Text } from '../../core/types.js';
 import { defineTable, localeFor } from '../../i18n/index.js';
+import { POLICY_FILES } from '../../i18n/policy/index.js';
 
 export const policyStrings = {
   policyContents: 'Contents',
@@ -56,12 +57,8 @@ export const pickText = (text: Text | undefined, lang: string, fallback?: string
   return pick(lang) ?? pick(fallback) ?? pick('en') ?? any[0] ?? '';
 };
 
-export const policyTable = defineTable(policyStrings, {
-  cy: () => import('../../i18n/policy/cy.js'),
-  fr: () => import('../../i18n/policy/fr.js'),
-  de: () => import('../../i18n/policy/de.js'),
-  es: () => import('../../i18n/policy/es.js'),
-});
+/** The viewer's table: English above, every other built-in language a chunk of its own (`src/i18n/policy/`). */
+export const policyTable = defineTable(policyStrings, POLICY_FILES);
 
 /**
  * The language without a core (previews, the CLI): the core's own rule on

@@ -156,13 +156,14 @@ export const preferencesStyles = css`
   @media (max-width: 30rem) {
     .actions {
       grid-template-columns: repeat(2, minmax(0, 1fr));
-      padding: 0.5rem 1rem;
+      padding: 0.5rem 0.75rem;
     }
     [part='save'] {
       grid-column: 1 / -1;
     }
+    /* Room for one long word per line ("akzeptieren", "elutasítása"). */
     .actions button {
-      padding-inline: 0.5rem;
+      padding-inline: 0.25rem;
     }
   }
   .status:not(:empty) {

@@ -4,7 +4,7 @@ import type { CategoryConfig, ConsentApi, ConsentState, ServiceConfig } from '..
 import { ConsentController } from '../../controllers/consent-controller.js';
 import { detailsTable } from '../../i18n/en-details.js';
 import { bannerTable } from '../../i18n/en.js';
-import { localeFor } from '../../i18n/index.js';
+import { loadTables, localeFor } from '../../i18n/index.js';
 
 const locale = (api: ConsentApi) => localeFor(api, bannerTable, detailsTable);
 type PreferencesLocale = ReturnType<typeof locale>;
@@ -206,6 +206,8 @@ if (!customElements.get('consentry-preferences')) customElements.define('consent
 
 /** Opens the page's one preference centre, creating it on first use. */
 export const openPreferences = async (api: ConsentApi, opener: Element | null): Promise<void> => {
+  // In a language other than English the details' strings are a chunk of their own.
+  await loadTables(api.getState().language, detailsTable);
   let dialog = document.querySelector('consentry-preferences');
   if (!dialog) {
     dialog = new ConsentryPreferences();

@@ -1,6 +1,6 @@
-import type { policyStrings } from '../../elements/consentry-policy/policy-strings.js';
+import type { PolicyViewerStrings } from './index.js';
 
-/** Welsh: the policy viewer's strings. */
+/** Welsh (Cymraeg): the policy viewer. */
 export default {
   policyContents: 'Cynnwys',
   policyBackToContents: 'Yn ôl i’r cynnwys',
@@ -13,7 +13,7 @@ export default {
   policyYourConsent: 'Eich caniatâd',
   policyUndecided: 'Nid ydych wedi gwneud dewis am gwcis ar y wefan hon eto.',
   policyChoose: 'Dewis eich gosodiadau cwcis',
-  policyConsentId: 'Rhif adnabod caniatâd',
+  policyConsentId: 'ID caniatâd',
   policyAllowed: 'Wedi’u caniatáu',
   policyRefused: 'Wedi’u gwrthod',
   policyNone: 'Dim',
@@ -32,7 +32,7 @@ export default {
   policyBasis: 'Sail gyfreithiol',
   policyJustification: 'Pam mae’n hanfodol',
   policyNoCookies: 'Dim cwcis',
-  'policyBasis.strictly-necessary': 'Cwbl angenrheidiol',
+  'policyBasis.strictly-necessary': 'Hollol angenrheidiol',
   'policyBasis.consent': 'Caniatâd',
   'policyBasis.objection': 'Ymlaen oni bai eich bod yn gwrthwynebu',
-} satisfies Record<keyof typeof policyStrings, string>;
+} satisfies PolicyViewerStrings;

@@ -1,17 +1,17 @@
-import type { policyStrings } from '../../elements/consentry-policy/policy-strings.js';
+import type { PolicyViewerStrings } from './index.js';
 
-/** German: the policy viewer's strings. */
+/** German: the policy viewer. */
 export default {
   policyContents: 'Inhalt',
   policyBackToContents: 'Zurück zum Inhalt',
   policyVersion: 'Version',
-  policyUpdated: 'Zuletzt aktualisiert',
+  policyUpdated: 'Zuletzt aktualisiert am',
   policyHistory: 'Versionsverlauf',
   policyHistoryLink: 'Diese Version lesen',
   policyStale: 'Diese Richtlinie hat sich geändert, seit Sie Ihre Cookie-Auswahl getroffen haben (unter Version {version}).',
   policyReview: 'Auswahl überprüfen',
   policyYourConsent: 'Ihre Einwilligung',
-  policyUndecided: 'Sie haben für diese Website noch keine Auswahl zu Cookies getroffen.',
+  policyUndecided: 'Sie haben auf dieser Website noch keine Auswahl zu Cookies getroffen.',
   policyChoose: 'Cookie-Einstellungen wählen',
   policyConsentId: 'Einwilligungs-ID',
   policyAllowed: 'Erlaubt',
@@ -22,7 +22,7 @@ export default {
   policyReceipts: 'Ihre Einwilligungsnachweise herunterladen (JSON)',
   policyLoadError: 'Die Datenschutzerklärung konnte nicht geladen werden.',
   policyOpenDirectly: 'Direkt öffnen',
-  policyLoading: 'Die Datenschutzerklärung wird geladen…',
+  policyLoading: 'Datenschutzerklärung wird geladen\u00a0…',
   policyCookiesIntro: 'Diese Tabelle entsteht aus denselben Einstellungen, die die Cookies auf dieser Website steuern.',
   policyCookieName: 'Cookie',
   policyService: 'Dienst',
@@ -30,9 +30,9 @@ export default {
   policyPurpose: 'Zweck',
   policyDuration: 'Speicherdauer',
   policyBasis: 'Rechtsgrundlage',
-  policyJustification: 'Warum es unbedingt nötig ist',
+  policyJustification: 'Warum es unbedingt erforderlich ist',
   policyNoCookies: 'Keine Cookies',
   'policyBasis.strictly-necessary': 'Unbedingt erforderlich',
   'policyBasis.consent': 'Einwilligung',
-  'policyBasis.objection': 'Aktiv, sofern Sie nicht widersprechen',
-} satisfies Record<keyof typeof policyStrings, string>;
+  'policyBasis.objection': 'Aktiv, solange Sie nicht widersprechen',
+} satisfies PolicyViewerStrings;

@@ -1,6 +1,6 @@
-import type { policyStrings } from '../../elements/consentry-policy/policy-strings.js';
+import type { PolicyViewerStrings } from './index.js';
 
-/** French: the policy viewer's strings. */
+/** French: the policy viewer. */
 export default {
   policyContents: 'Sommaire',
   policyBackToContents: 'Retour au sommaire',
@@ -8,31 +8,31 @@ export default {
   policyUpdated: 'Dernière mise à jour',
   policyHistory: 'Historique des versions',
   policyHistoryLink: 'Lire cette version',
-  policyStale: 'Cette politique a changé depuis vos choix de cookies (faits sous la version {version}).',
+  policyStale: 'Cette politique a changé depuis que vous avez fait vos choix en matière de cookies (version {version}).',
   policyReview: 'Revoir mes choix',
   policyYourConsent: 'Votre consentement',
-  policyUndecided: 'Vous n’avez pas encore fait de choix sur les cookies de ce site.',
+  policyUndecided: 'Vous n’avez pas encore fait de choix concernant les cookies sur ce site.',
   policyChoose: 'Choisir mes paramètres de cookies',
   policyConsentId: 'Identifiant de consentement',
   policyAllowed: 'Autorisés',
   policyRefused: 'Refusés',
   policyNone: 'Aucun',
-  policyChosenOn: 'Choisi le',
+  policyChosenOn: 'Choix fait le',
   policyChange: 'Modifier mes choix',
-  policyReceipts: 'Télécharger mes preuves de consentement (JSON)',
+  policyReceipts: 'Télécharger vos preuves de consentement (JSON)',
   policyLoadError: 'La politique de confidentialité n’a pas pu être chargée.',
   policyOpenDirectly: 'L’ouvrir directement',
   policyLoading: 'Chargement de la politique de confidentialité…',
-  policyCookiesIntro: 'Ce tableau est produit à partir des réglages mêmes qui contrôlent les cookies de ce site.',
+  policyCookiesIntro: 'Ce tableau est généré à partir des paramètres mêmes qui contrôlent les cookies de ce site.',
   policyCookieName: 'Cookie',
   policyService: 'Service',
   policyProvider: 'Fournisseur',
   policyPurpose: 'Finalité',
-  policyDuration: 'Durée',
+  policyDuration: 'Durée de conservation',
   policyBasis: 'Base légale',
   policyJustification: 'Pourquoi il est indispensable',
   policyNoCookies: 'Aucun cookie',
   'policyBasis.strictly-necessary': 'Strictement nécessaire',
   'policyBasis.consent': 'Consentement',
   'policyBasis.objection': 'Actif sauf opposition',
-} satisfies Record<keyof typeof policyStrings, string>;
+} satisfies PolicyViewerStrings;
