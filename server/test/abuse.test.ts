@@ -245,7 +245,7 @@ for (const adapter of adapters) {
       const other = makeReceipt({ subject: receipt.subject.toUpperCase() });
       assert.equal((await post(other)).statusCode, 201);
       for (const subject of [receipt.subject, receipt.subject.toUpperCase()]) {
-        const history = (await app.inject({ url: `/receipts/${subject}` })).json();
+        const history = (await app.inject({ url: `/receipts/${subject}` })).json<{ subject: string; receipts: { receipt: { id: string } }[] }>();
         assert.deepEqual(history.receipts.map((r: { receipt: { id: string } }) => r.receipt.id), [receipt.id, other.id]);
         assert.equal(history.subject, receipt.subject);
       }

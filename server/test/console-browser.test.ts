@@ -23,9 +23,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 // @ts-expect-error plain .mjs modules without type declarations
-import { launchChromium } from '../../scripts/chromium.mjs';
+import { launchChromium as untypedLaunchChromium } from '../../scripts/chromium.mjs';
 // @ts-expect-error plain .mjs modules without type declarations
-import { demoHistory, storeHistory } from '../scripts/seed-demo.mjs';
+import { demoHistory as untypedDemoHistory, storeHistory as untypedStoreHistory } from '../scripts/seed-demo.mjs';
+
+// The shapes of the untyped .mjs helpers, as this spec uses them.
+const launchChromium = untypedLaunchChromium as (extra?: string[]) => Promise<Browser>;
+const demoHistory = untypedDemoHistory as (options: {
+  days: number;
+  perDay: number;
+  end: number;
+  seed: number;
+  batchMinutes: number;
+}) => { items: Seeded[]; redesignAt: string };
+const storeHistory = untypedStoreHistory as (
+  open: (now: () => Date) => ReturnType<typeof openSqliteStore>,
+  items: Seeded[],
+) => Promise<void>;
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));

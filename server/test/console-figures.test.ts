@@ -14,6 +14,7 @@ import { openPostgresStore } from '../src/store/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Receipt } from '../src/schemas/receipt.js';
 import type { ReceiptStore } from '../src/store/store.js';
+import type { FiguresReport } from '../src/console/figures.js';
 import { ADMIN_TOKEN, adapters, freshPostgresUrl, makeApp, makeReceipt, openStoreAt, tempDir } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
@@ -39,10 +40,10 @@ async function storeAt(location: Record<string, string>, items: [string, Receipt
   }
 }
 
-async function figures(app: App, cookie: string, query: string) {
+async function figures(app: App, cookie: string, query: string): Promise<FiguresReport> {
   const response = await app.inject({ url: `/console/api/figures?${query}`, headers: { cookie } });
   assert.equal(response.statusCode, 200, response.body);
-  return response.json();
+  return response.json<FiguresReport>();
 }
 
 const decisionsPerPeriod = (report: { groups: { periods: { decisions: number }[] }[] }) =>
@@ -95,8 +96,8 @@ for (const adapter of adapters) {
       assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, `${range}&tz=Europe/London`)), [3, 1]);
       assert.deepEqual(decisionsPerPeriod(await figures(app, cookie, `${range}&tz=Asia/Kolkata`)), [1, 3]);
       const london = await figures(app, cookie, `${range}&tz=Europe/London`);
-      assert.equal(london.periods[1].startsAt, '2026-06-30T23:00:00.000Z');
-      assert.equal(london.periods[1].endsAt, '2026-07-01T23:00:00.000Z');
+      assert.equal(london.periods[1]?.startsAt, '2026-06-30T23:00:00.000Z');
+      assert.equal(london.periods[1]?.endsAt, '2026-07-01T23:00:00.000Z');
     });
 
     it('a day on which the clocks change is 23 or 25 hours long, and weeks start on Monday', async (t) => {
@@ -109,13 +110,13 @@ for (const adapter of adapters) {
       ]);
       const days = await figures(app, cookie, 'from=2026-03-28&to=2026-03-30&tz=Europe/London');
       assert.deepEqual(decisionsPerPeriod(days), [1, 1, 1]);
-      assert.equal(days.periods[1].startsAt, '2026-03-29T00:00:00.000Z');
-      assert.equal(days.periods[1].endsAt, '2026-03-29T23:00:00.000Z');
+      assert.equal(days.periods[1]?.startsAt, '2026-03-29T00:00:00.000Z');
+      assert.equal(days.periods[1]?.endsAt, '2026-03-29T23:00:00.000Z');
       const weeks = await figures(app, cookie, 'from=2026-03-25&to=2026-04-05&tz=Europe/London&interval=week');
       assert.deepEqual(weeks.periods.map((p: { start: string }) => p.start), ['2026-03-25', '2026-03-30']);
       assert.deepEqual(decisionsPerPeriod(weeks), [2, 1]);
       const autumn = await figures(app, cookie, 'from=2026-10-25&to=2026-10-26&tz=Europe/London');
-      assert.equal(autumn.periods[0].endsAt, '2026-10-26T00:00:00.000Z');
+      assert.equal(autumn.periods[0]?.endsAt, '2026-10-26T00:00:00.000Z');
       assert.deepEqual(decisionsPerPeriod(autumn), [1, 0]);
     });
 
@@ -157,6 +158,7 @@ for (const adapter of adapters) {
         const [first, second] = values;
         const oldBanner = report.groups.find((g: { value: string }) => g.value === (by === 'configHash' ? 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' : first));
         const newBanner = report.groups.find((g: { value: string }) => g.value === (by === 'configHash' ? HASH_B : second));
+        assert.ok(oldBanner && newBanner, by);
         assert.equal(oldBanner.total.decisions, 4, by);
         assert.equal(oldBanner.total.gpc, 1, by);
         assert.deepEqual(oldBanner.total.categories.analytics, { offered: 4, granted: 2 }, by);
@@ -277,7 +279,7 @@ for (const adapter of adapters) {
         ['2026-06-30T23:30:00.000Z', makeReceipt()], // 1 July in London
       ]);
       const london = await app.inject({ url: '/console/api/export?from=2026-07-01&to=2026-07-01&tz=Europe/London&format=jsonl', headers: { cookie } });
-      const lines = london.body.trim().split('\n').map((line) => JSON.parse(line));
+      const lines = london.body.trim().split('\n').map((line) => JSON.parse(line) as { receivedAt: string });
       assert.deepEqual(lines.map((l) => l.receivedAt), ['2026-06-30T23:30:00.000Z']);
       const utc = await app.inject({ url: '/console/api/export?from=2026-06-30&to=2026-06-30&tz=UTC&format=jsonl', headers: { cookie } });
       assert.equal(utc.body.trim().split('\n').length, 2);
@@ -292,7 +294,7 @@ for (const adapter of adapters) {
         ['2026-05-05T09:00:00.000Z', makeReceipt({ ...ACCEPT, subject: visitor.subject })],
       ]);
       const record = await app.inject({ url: `/console/api/record/${visitor.subject}`, headers: { cookie } });
-      assert.deepEqual(record.json().receipts.map((r: { receipt: Receipt }) => r.receipt.action), ['reject-all', 'accept-all']);
+      assert.deepEqual(record.json<{ receipts: { receipt: Receipt }[] }>().receipts.map((r) => r.receipt.action), ['reject-all', 'accept-all']);
 
       const before = (await app.inject({ url: '/console/api/chain', headers: { cookie } })).json();
       assert.equal(before.head.seq, 3);

@@ -149,7 +149,9 @@ export function postgresFigures(pool: pg.Pool) {
       );
     },
     async lastVerification() {
-      const { rows } = await pool.query('SELECT * FROM chain_verifications ORDER BY verified_at DESC LIMIT 1');
+      const { rows } = await pool.query<Parameters<typeof verificationFromRow>[0]>(
+        'SELECT * FROM chain_verifications ORDER BY verified_at DESC LIMIT 1',
+      );
       return rows[0] ? verificationFromRow(rows[0]) : null;
     },
   };

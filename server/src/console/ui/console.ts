@@ -111,7 +111,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     showSignIn('Your session has ended. Sign in again.');
     throw new Error('not signed in');
   }
-  const body = response.status === 204 ? null : await response.json();
+  const body = response.status === 204 ? null : ((await response.json()) as { message?: string; error?: string } | null);
   if (!response.ok) throw new Error(body?.message ?? body?.error ?? `HTTP ${response.status}`);
   return body as T;
 }
@@ -136,7 +136,7 @@ async function showConsole(session: { csrf: string }, focus: boolean) {
   await Promise.all([loadFigures(), loadChain()]);
 }
 
-$('sign-in-form').addEventListener('submit', async (event) => {
+async function signIn(event: SubmitEvent) {
   event.preventDefault();
   const input = $<HTMLInputElement>('token');
   const error = $('sign-in-error');
@@ -154,7 +154,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
   });
   input.value = '';
   if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
     error.textContent =
       response.status === 429 ? `Too many wrong tokens: ${body.message ?? 'try again later'}.` : 'That is not the admin token.';
     input.setAttribute('aria-invalid', 'true');
@@ -163,21 +163,26 @@ $('sign-in-form').addEventListener('submit', async (event) => {
   }
   input.removeAttribute('aria-invalid');
   error.textContent = '';
-  await showConsole(await response.json(), true);
-});
+  await showConsole((await response.json()) as { csrf: string }, true);
+}
+$('sign-in-form').addEventListener('submit', (event) => void signIn(event));
 
-$('sign-out-form').addEventListener('submit', async (event) => {
+async function signOut(event: SubmitEvent) {
   event.preventDefault();
   await api('/console/api/session/end', { method: 'POST' });
   showSignIn('You are signed out.');
-});
+}
+$('sign-out-form').addEventListener('submit', (event) => void signOut(event));
 
 // ---- figures ----------------------------------------------------------------
 
 function figuresQuery(format = 'json'): string {
   const form = new FormData($<HTMLFormElement>('figures-form'));
   const query = new URLSearchParams();
-  for (const name of ['from', 'to', 'tz', 'interval', 'by']) query.set(name, String(form.get(name) ?? ''));
+  for (const name of ['from', 'to', 'tz', 'interval', 'by']) {
+    const value = form.get(name);
+    query.set(name, typeof value === 'string' ? value : '');
+  }
   query.set('format', format);
   return query.toString();
 }
@@ -423,7 +428,7 @@ function renderFigures(report: FiguresReport) {
 
 // ---- the record ---------------------------------------------------------------
 
-$('record-form').addEventListener('submit', async (event) => {
+async function lookUpRecord(event: SubmitEvent) {
   event.preventDefault();
   const input = $<HTMLInputElement>('consent-id');
   const status = $('record-status');
@@ -465,7 +470,8 @@ $('record-form').addEventListener('submit', async (event) => {
   } catch (error) {
     status.textContent = `Could not look up the record: ${(error as Error).message}`;
   }
-});
+}
+$('record-form').addEventListener('submit', (event) => void lookUpRecord(event));
 
 // ---- the chain ----------------------------------------------------------------
 
@@ -484,7 +490,7 @@ async function loadChain() {
   $('last-verified').textContent = describeVerification(chain.lastVerification);
 }
 
-$('verify').addEventListener('click', async () => {
+async function verifyChain() {
   const status = $('verify-status');
   const button = $<HTMLButtonElement>('verify');
   button.disabled = true;
@@ -501,9 +507,10 @@ $('verify').addEventListener('click', async () => {
     button.disabled = false;
     button.focus();
   }
-});
+}
+$('verify').addEventListener('click', () => void verifyChain());
 
-$('copy-head').addEventListener('click', async () => {
+async function copyHead() {
   const hash = $('head-hash').textContent ?? '';
   try {
     await navigator.clipboard.writeText(hash);
@@ -516,7 +523,8 @@ $('copy-head').addEventListener('click', async () => {
     getSelection()?.addRange(range);
     $('verify-status').textContent = 'Head hash selected: press Ctrl+C (⌘C) to copy it.';
   }
-});
+}
+$('copy-head').addEventListener('click', () => void copyHead());
 
 // ---- start ----------------------------------------------------------------------
 
@@ -534,7 +542,7 @@ function startingRange() {
 startingRange();
 try {
   const session = await fetch('/console/api/session', { credentials: 'same-origin' });
-  if (session.ok) await showConsole(await session.json(), false);
+  if (session.ok) await showConsole((await session.json()) as { csrf: string }, false);
   else showSignIn();
 } catch {
   showSignIn('The receipts server did not answer.');
