@@ -17,6 +17,7 @@ import {
   useStack,
   waitForBanner,
   waitForReady,
+  settledState,
 } from './helpers.mjs';
 
 describe('strict CSP with Trusted Types', () => {
@@ -78,15 +79,7 @@ describe('strict CSP with Trusted Types', () => {
       await visit.waitFor(DIALOG, { state: 'visible' });
       await visit.click(dialogButton('reject-all'));
       await visit.waitFor(DIALOG, { state: 'hidden' });
-      // Marketing and analytics ran here, so the withdrawal reloads the page
-      // (reloadOnWithdraw defaults to true): read the reloaded page's state.
-      await eventually(
-        async () => {
-          const s = await visit.evaluate(() => window.Consentry?.getState()).catch(() => undefined);
-          return s?.granted.join() === 'necessary';
-        },
-        { message: 'the reloaded page with only necessary granted' },
-      );
+      await settledState(visit, (s) => s.granted.join() === 'necessary', 'the page after reject all');
       await visit.goto('/');
       await waitForReady(visit);
       await sleep(300);

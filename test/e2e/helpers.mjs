@@ -518,6 +518,21 @@ export async function load(visit, pathOrUrl) {
   await waitForReady(visit);
 }
 
+/**
+ * The state once the page is settled after a decision: a withdrawal of a
+ * category whose scripts ran reloads the page (reloadOnWithdraw defaults to
+ * true), so poll until the (reloaded) page's core answers and `ok(state)` holds.
+ */
+export async function settledState(visit, ok = () => true, message = 'the page after the decision') {
+  return eventually(
+    async () => {
+      const s = await visit.evaluate(() => window.Consentry?.getState()).catch(() => undefined);
+      return s && ok(s) && s;
+    },
+    { message },
+  );
+}
+
 export async function state(visit) {
   return visit.evaluate(() => window.Consentry.getState());
 }

@@ -20,6 +20,7 @@ import {
   useStack,
   waitForBanner,
   waitForReady,
+  settledState,
 } from './helpers.mjs';
 
 /**
@@ -67,7 +68,7 @@ describe('withdrawal', () => {
       await visit.click(dialogButton('save'));
       await visit.waitFor(DIALOG, { state: 'hidden' });
 
-      const withdrawn = await state(visit);
+      const withdrawn = await settledState(visit, (s) => s.denied.includes('analytics'), 'the page after withdrawing analytics');
       assert.ok(withdrawn.denied.includes('analytics'));
       assert.ok(withdrawn.granted.includes('marketing'), 'withdrawing analytics changed marketing');
       const left = (await visit.cookies()).map((c) => `${c.name}@${c.domain}`);
@@ -117,6 +118,7 @@ describe('withdrawal', () => {
       await visit.waitFor(DIALOG, { state: 'visible' });
       await visit.click(dialogButton('reject-all'));
       await visit.waitFor(DIALOG, { state: 'hidden' });
+      await settledState(visit, (s) => s.granted.join() === 'necessary', 'the page after reject all');
 
       const names = (await visit.cookies()).map((c) => c.name);
       assert.deepEqual(names.filter((n) => /^(_ga|_fbp|prefs)/.test(n)), [], `cookies left: ${names}`);
