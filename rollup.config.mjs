@@ -18,8 +18,8 @@ import { writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
-// build loads them by URL), except decide, built self-contained below.
-const { decide, ...lazy } = CHUNKS;
+// build loads them by URL), except decide and reopen, built self-contained below.
+const { decide, reopen, ...lazy } = CHUNKS;
 
 /** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
 const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
@@ -79,8 +79,15 @@ const library = [
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
   },
   {
+    // The floating button, which every returning visitor downloads beside the
+    // core: like the core, its source map is written but not named in the file.
+    input: { reopen },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: 'hidden' },
+    plugins: [ts(false), terser(terserOptions)],
+  },
+  {
     // The head script: a classic script for <head>, before consentry.js and
-    // every tag: auto-blocking, vendor signals, dev mode, other tabs following.
+    // every tag: auto-blocking, vendor signals, dev mode.
     input: 'src/head.ts',
     output: { file: 'dist/head.js', format: 'iife', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],

@@ -92,7 +92,7 @@ export const chunks = (chunk: ChunkName): Promise<unknown> => {
       ? import('../validate/index.js')
       : chunk === 'ui'
         ? Promise.resolve(recordingUi)
-        : chunk.startsWith('i18n/')
+        : chunk.startsWith('i18n/') || chunk === 'reopen'
           ? CHUNKS[chunk]()
           : new Promise(() => {});
 };

@@ -15,16 +15,17 @@ import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
-import { mountReopenButton, REOPEN_TAG } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
   Action,
+  ChangeDetail,
   ChunkName,
   ConsentApi,
   ConsentryConfig,
   Method,
   PolicyModule,
+  ReopenModule,
   UiModule,
   ValidateModule,
 } from './types.js';
@@ -93,6 +94,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   };
   const gate = createGate(doc, (c, s) => api.get(c, s), () => shown((m) => m.mountPlaceholders(api)), findPolicy);
 
+  // The floating button (its own small chunk) and its label, fetched side by side.
   // The label comes from the same tables as the UI's: the override, else the
   // language's file (one small chunk), else English. `false` also once destroyed.
   let reopenAt = config.ui?.reopenButton;
@@ -104,15 +106,10 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       enCore.reopen);
   const mountReopen = () =>
     reopenAt !== false &&
-    whenBody(
-      () =>
-        void reopenLabel().then(
-          (label) =>
-            reopenAt !== false &&
-            mountReopenButton(doc, label, reopenAt ?? 'bottom-left', (opener) => {
-              void api.openPreferences(opener);
-            }),
-        ),
+    void Promise.all([load<ReopenModule>('reopen'), reopenLabel()]).then(
+      ([m, label]) =>
+        whenBody(() => reopenAt !== false && m.mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
+      console.error,
     );
 
   // 6. A decision or the stored choice, applied to the page: Consent Mode, then the gate.
@@ -121,11 +118,12 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     gate.apply();
   };
   // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
+  const applied = () => {
+    apply();
+    mountReopen();
+  };
   const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) =>
-    (decider ?? (await loadDecider())).decide(action, method, arg, decision, () => {
-      apply();
-      mountReopen();
-    });
+    (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
 
   const onOpenClick = (e: MouseEvent) => {
     const opener = (e.target as Element | null)?.closest?.('[data-consentry-open]');
@@ -153,17 +151,21 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     },
     destroy: () => {
       gate.disconnect();
+      context.tabs?.close();
       decider?.stop();
       store.clear();
       doc.removeEventListener('click', onOpenClick);
       reopenAt = false;
-      doc.querySelector(REOPEN_TAG)?.remove();
+      doc.querySelector('consentry-reopen')?.remove();
     },
   };
 
-  // 7. Apply the stored choice now.
+  // 7. Apply the stored choice now, and follow the visitor's other tabs from
+  // here on: a decision there is applied here (the decide chunk posts ours).
   apply();
   doc.addEventListener('click', onOpenClick);
+  (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<ChangeDetail>) =>
+    void loadDecider().then((d) => d.follow(e.data, applied));
 
   // Receipts an earlier page could not deliver.
   if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
