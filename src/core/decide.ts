@@ -5,7 +5,7 @@
  * decide never downloads it; the first visit fetches it beside the banner.
  */
 import Cookies from 'js-cookie';
-import { decodeRecord, encodeRecord, readCookie, type ConsentRecord } from './consent-cookie.js';
+import { decodeRecord, encodeRecord, type ConsentRecord } from './consent-cookie.js';
 import { clearCategories } from './cookie-cleaner.js';
 import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
@@ -27,6 +27,15 @@ export interface DecideContext {
   configKey: string;
   /** The core's channel to the visitor's other tabs of this site (a message never comes back to its sender). */
   tabs?: BroadcastChannel;
+}
+
+/**
+ * @internal What a tab posts to the others after a decision: its change and
+ * the record as the consent cookie holds it. The record travels in the
+ * message because another renderer may still read the cookie from before.
+ */
+export interface TabMessage extends ChangeDetail {
+  record: string;
 }
 
 export const createDecider = (ctx: DecideContext) => {
@@ -65,23 +74,23 @@ export const createDecider = (ctx: DecideContext) => {
       const before = store.state;
       this.store(decision, arg);
       applied();
-      ctx.tabs?.postMessage(tell(action, method));
+      const message: TabMessage = { ...tell(action, method), record: encodeRecord(store.record!) };
+      ctx.tabs?.postMessage(message);
       await this.after(action, method, before);
     },
 
     /**
-     * A decision made in another tab (`told` is its change): the record it
-     * wrote to the shared cookie becomes this tab's, applied to the page and
+     * A decision made in another tab (`told`: its change and the record it
+     * wrote to the shared cookie) becomes this tab's, applied to the page and
      * told here as if made here, and what it withdrew stops here too (a
      * reload where its scripts ran). Nothing is written or recorded again:
      * that tab did it. A record this page's config cannot accept (another
      * revision) counts as no choice.
      */
-    follow(told: ChangeDetail, applied: () => void) {
+    follow(told: TabMessage, applied: () => void) {
       const before = store.state;
-      const raw = readCookie(cookieName);
-      if (store.record && raw === encodeRecord(store.record)) return;
-      store.set(decodeRecord(raw), env.now());
+      if (store.record && told.record === encodeRecord(store.record)) return;
+      store.set(decodeRecord(told.record), env.now());
       applied();
       tell(told.action, told.method);
       stop(before);

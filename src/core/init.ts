@@ -10,7 +10,7 @@ import { assertReadable, ConfigError, resolveJurisdiction } from './config.js';
 import { decodeRecord, fnv, readCookie } from './consent-cookie.js';
 import { consentDefault, consentUpdate } from './consent-mode.js';
 import { createConsentStore } from './consent-store.js';
-import type { DecideContext, Decider } from './decide.js';
+import type { DecideContext, Decider, TabMessage } from './decide.js';
 import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
@@ -19,7 +19,6 @@ import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
   Action,
-  ChangeDetail,
   ChunkName,
   ConsentApi,
   ConsentryConfig,
@@ -164,7 +163,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // here on: a decision there is applied here (the decide chunk posts ours).
   apply();
   doc.addEventListener('click', onOpenClick);
-  (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<ChangeDetail>) =>
+  (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
     void loadDecider().then((d) => d.follow(e.data, applied));
 
   // Receipts an earlier page could not deliver.
