@@ -253,7 +253,7 @@ try {
   const markdown = `# Console query benchmark
 
 \`npm run bench:console -w server\` — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}.
-${count.toLocaleString('en-GB')} receipts of the demo history over ${DAYS} days (${FIRST} to ${LAST}), ${RUNS} timed runs per query after 3 warm-up runs,
+${count.toLocaleString('en-GB')} receipts of the demo history over ${DAYS} days (${FIRST} to ${LAST}), ${RUNS} timed runs per query after one cold run,
 one request at a time over HTTP to the real \`serve\` command on 127.0.0.1 (times include HTTP and JSON). The machine is
 shared with other work, so the figures are noisy. PostgreSQL is the test cluster (fsync=off).
 Both databases got the same rows (hashes included) at schema version 2; opening the store ran migration 003, whose
