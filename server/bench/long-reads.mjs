@@ -14,16 +14,20 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSeedStore, seedBulk } from '../scripts/seed-bulk.mjs';
+import { openStore } from '../dist/store/open-store.js';
+import { bulkHistory, writeReceipts } from '../scripts/seed-bulk.mjs';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const BIN = fileURLToPath(new URL('../bin/consentry-receipts.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./long-reads.md', import.meta.url));
 
+// BENCH_PORT_FROM=9400 takes ports from there upwards (a shared machine's
+// port range); otherwise the OS picks a free one.
+let nextPort = Number(process.env.BENCH_PORT_FROM ?? 0);
 function freePort() {
   return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
+    const probe = createServer().listen(nextPort ? nextPort++ : 0, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
@@ -78,18 +82,16 @@ async function underProbe(port, path) {
 }
 
 async function run(name, env) {
-  const { store, clock } = await openSeedStore(env);
+  const location = env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { RECEIPTS_DB: env.RECEIPTS_DB };
+  const store = await openStore({ databaseUrl: location.DATABASE_URL, sqlitePath: location.RECEIPTS_DB });
+  const have = (await store.chainHead())?.seq ?? 0;
+  await store.close();
   const seedStart = performance.now();
-  try {
-    let have = 0;
-    for await (const _ of store.export()) have += 1;
-    // Another seed, so topping up adds new ids rather than duplicates.
-    const rows = ROWS - have;
-    if (rows > 0) {
-      await seedBulk(store, clock, { rows, seed: have + 1, onProgress: (n) => n % 100_000 === 0 && process.stderr.write(`${name}: seeded ${have + n}\n`) });
-    }
-  } finally {
-    await store.close();
+  // Another seed, so topping up adds new ids rather than duplicates.
+  if (ROWS > have) {
+    await writeReceipts(location, bulkHistory({ rows: ROWS - have, seed: have + 1 }), {
+      onProgress: (n) => n % 100_000 === 0 && process.stderr.write(`${name}: seeded ${have + n}\n`),
+    });
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const { child, port } = await start(env);
