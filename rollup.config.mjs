@@ -21,6 +21,14 @@ import { CHUNKS } from './scripts/chunks.mjs';
 // build loads them by URL), except decide and reopen, built self-contained below.
 const { decide, reopen, ...lazy } = CHUNKS;
 
+/**
+ * The chunks policy.js imports: a page holding a pre-rendered policy preloads
+ * them by name beside the core (page → one chunk, no import waterfall), so,
+ * like the entries, they have no hash. test/policy/prerender.test.mjs checks
+ * the demo's privacy page preloads exactly policy.js's static imports.
+ */
+const PRELOADED = new Set(['lit-element', 'language']);
+
 /** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
 const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
 
@@ -57,7 +65,8 @@ const library = [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => (stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : 'chunks/[name]-[hash].js'),
+      chunkFileNames: (chunk) =>
+        stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : PRELOADED.has(chunk.name) ? 'chunks/[name].js' : 'chunks/[name]-[hash].js',
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.
