@@ -84,6 +84,10 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
+  // test/browser/readable-failures.ts runs after the framework and before the
+  // spec: a failed comparison of DOM nodes would otherwise never be reported.
+  testRunnerHtml: (framework) =>
+    `<!doctype html><html><head></head><body><script type="module" src="${framework}"></script><script type="module" src="/test/browser/readable-failures.ts"></script></body></html>`,
   plugins: [engineCommands, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   reporters: [defaultReporter(), notRunHereReporter()],
   browsers: [chromiumLauncher()],

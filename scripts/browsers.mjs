@@ -20,9 +20,7 @@ export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64
 export function selectedEngines() {
   const asked = (process.env.CONSENTRY_ENGINES ?? '').split(',').map((e) => e.trim()).filter(Boolean);
   for (const e of asked) if (!ENGINES.includes(e)) throw new Error(`CONSENTRY_ENGINES: unknown engine "${e}" (known: ${ENGINES.join(', ')})`);
-  // Chromium by default until the specs merged alongside the engine layer pass
-  // in Firefox and WebKit too; CONSENTRY_ENGINES=chromium,firefox,webkit runs all three.
-  return asked.length ? ENGINES.filter((e) => asked.includes(e)) : ['chromium'];
+  return asked.length ? ENGINES.filter((e) => asked.includes(e)) : [...ENGINES];
 }
 
 /**

@@ -23,7 +23,7 @@ const engines = selectedEngines();
 const steps = [
   { name: 'build', cmd: 'npm run build && npm run build -w server' },
   { name: 'size budgets', cmd: 'npm run size' },
-  ...engines.map((e) => ({ name: `unit and component specs (${ENGINE_LABEL[e]})`, cmd: `npx wtr --static-logging${WTR_CONFIG[e]}`, counts: 'wtr' })),
+  ...engines.map((e) => ({ name: `unit and component specs (${ENGINE_LABEL[e]})`, cmd: `npx wtr --static-logging${WTR_CONFIG[e]}`, counts: 'wtr', engine: e })),
   { name: 'schema agreement (node)', cmd: 'node --test test/unit/', counts: 'node' },
   { name: 'framework adapters, package and CDN (node + Chromium)', cmd: 'node --test --test-concurrency=1 test/adapters/', counts: 'node' },
   { name: 'receipts server (SQLite + PostgreSQL)', cmd: 'npm test -w server', counts: 'node' },
@@ -31,6 +31,7 @@ const steps = [
     name: `end-to-end compliance (${ENGINE_LABEL[e]}, demo on 127.0.0.1)`,
     cmd: `CONSENTRY_ENGINE=${e} npm run test:e2e`,
     counts: 'node',
+    engine: e,
   })),
   { name: 'policy page: pre-render without a browser, Lighthouse (node)', cmd: 'node --test --test-concurrency=1 test/policy/', counts: 'node' },
   { name: 'storybook build and smoke', cmd: 'npm run test:stories', counts: 'smoke' },
@@ -61,7 +62,10 @@ const parse = {
     const p = last(out, /^# pass (\d+)/gm);
     const f = last(out, /^# fail (\d+)/gm);
     const s = last(out, /^# skipped (\d+)/gm);
-    return p && { passed: +p[1], failed: f ? +f[1] : 0, skipped: s ? +s[1] : 0 };
+    // A skipped describe (a suite that runs in another engine) is one "# SKIP"
+    // line and no test in "# skipped": count what was skipped either way.
+    const skipLines = [...out.matchAll(/^\s*ok \d+ - .* # SKIP/gm)].length;
+    return p && { passed: +p[1], failed: f ? +f[1] : 0, skipped: Math.max(s ? +s[1] : 0, skipLines) };
   },
   smoke: (out) => {
     const ok = last(out, /(\d+) stories loaded with no console error/g);
@@ -104,6 +108,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const summary = [];
+const perEngine = [];
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.includes(o))) continue;
   console.log(`\n━━ ${step.name}: ${step.cmd}`);
@@ -118,10 +123,21 @@ for (const step of steps) {
   const ok = code === 0;
   if (!ok && !counts?.failed) failed += 1; // a step that broke without counting counts once
   const notRun = counts?.skipped ? `, ${counts.skipped} skipped: reasons in the log above` : '';
+  if (step.engine) perEngine.push({ engine: step.engine, kind: step.counts === 'wtr' ? 'specs' : 'e2e', ok, counts, seconds: (Date.now() - started) / 1e3 });
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}${counts ? ` (${counts.passed} passed, ${counts.failed} failed${notRun})` : ''} ${((Date.now() - started) / 1e3).toFixed(1)} s`);
   if (!ok && step.name === 'build') break;
 }
 console.log('\n━━ summary');
 for (const line of summary) console.log(line);
+// One line per engine: its component specs and e2e journeys, and their time.
+if (perEngine.length) console.log('\n━━ per engine');
+for (const e of engines) {
+  const parts = perEngine.filter((p) => p.engine === e);
+  if (!parts.length) continue;
+  const describe = (p) =>
+    `${p.kind} ${p.counts ? `${p.counts.passed} passed, ${p.counts.failed} failed, ${p.counts.skipped ?? 0} run elsewhere` : 'no counts'}${p.ok ? '' : ' (FAILED)'} in ${p.seconds.toFixed(0)} s`;
+  const total = parts.reduce((sum, p) => sum + p.seconds, 0);
+  console.log(`${parts.every((p) => p.ok) ? 'ok  ' : 'FAIL'} ${ENGINE_LABEL[e]}: ${parts.map(describe).join('; ')}; ${total.toFixed(0)} s in all`);
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

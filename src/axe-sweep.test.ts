@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { describeAtNarrowViewport, setViewport } from '../test/browser/engine.js';
 import { addToPage } from './core/core.harness.js';
 import type { ConsentApi, ConsentryConfig } from './core/types.js';
 import { BannerHarness } from './elements/consentry-banner/consentry-banner.harness.js';
@@ -46,7 +46,7 @@ const clip = (a: DOMRect, b: DOMRect) => {
 };
 
 for (const viewport of WIDTHS) {
-  describe(`axe sweep (WCAG 2.2 AA) at ${viewport.width} px`, function () {
+  describeAtNarrowViewport(`axe sweep (WCAG 2.2 AA) at ${viewport.width} px`, function () {
     this.timeout(60_000);
     let api: ConsentApi;
 

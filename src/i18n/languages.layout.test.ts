@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { describeAtNarrowViewport, setViewport } from '../../test/browser/engine.js';
 import { addToPage } from '../core/core.harness.js';
 import { LANGUAGES } from '../core/language.js';
 import type { ConsentApi } from '../core/types.js';
@@ -69,7 +69,7 @@ const expectEqualButtons = (buttons: HTMLButtonElement[], what: string) => {
 const expectNoSidewaysScroll = () =>
   expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(document.documentElement.clientWidth);
 
-describe('every built-in language at 320 px', () => {
+describeAtNarrowViewport('every built-in language at 320 px', () => {
   let api: ConsentApi;
 
   before(async () => {

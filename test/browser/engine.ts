@@ -69,6 +69,16 @@ export function itAtNarrowViewport(title: string, fn: Spec): void {
   else it.skip(`${title} [not run in ${engine}: ${narrowViewportMissing}; runs in chromium and firefox]`, fn as Mocha.AsyncFunc);
 }
 
+/**
+ * A suite whose every spec needs a viewport narrower than 447 px (the 320 px
+ * language layouts, the axe sweep at phone widths). Reported, spec by spec and
+ * with the reason, as run elsewhere in WebKit.
+ */
+export function describeAtNarrowViewport(title: string, fn: (this: Mocha.Suite) => void): void {
+  if (!narrowViewportMissing) describe(title, fn);
+  else describe.skip(`${title} [not run in ${engine}: ${narrowViewportMissing}; runs in chromium and firefox]`, fn);
+}
+
 export const setViewport = (size: { width: number; height: number }): Promise<unknown> =>
   executeServerCommand('consentry-set-viewport', size);
 

@@ -61,6 +61,8 @@ describe('before any choice', () => {
       await visit.click({ css: '.site-nav a', hasText: 'Services' });
       await visit.waitForUrl('/services.html');
       await waitForReady(visit);
+      // The API is ready before the banner's chunk has rendered (Firefox, loaded machine): wait for the banner, then check.
+      await waitForBanner(visit).catch(() => {});
 
       const after = await state(visit);
       assert.equal(after.decided, false, 'silence recorded as a decision');

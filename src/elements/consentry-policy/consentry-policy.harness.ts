@@ -30,8 +30,12 @@ export class PolicyHarness {
     return root;
   }
 
-  /** Resolves once the policy text is shown and enhanced (polls, at most `ms`). */
-  async rendered(ms = 5000): Promise<this> {
+  /**
+   * Resolves once the policy text is shown and enhanced (polls, at most `ms`).
+   * 20 s: WebKit has no scheduler.yield(), so a long policy builds in
+   * setTimeout tasks, which took over 5 s on a loaded 2-core CI machine.
+   */
+  async rendered(ms = 20_000): Promise<this> {
     const end = Date.now() + ms;
     while (!this.element.shadowRoot || !this.element.hasAttribute('ready') || !this.root.querySelector('.content')) {
       if (Date.now() > end) throw new Error('consentry-policy did not render in time');

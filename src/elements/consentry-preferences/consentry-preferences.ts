@@ -189,7 +189,8 @@ export class ConsentryPreferences extends LitElement {
 
   /** Keeps Tab and Shift+Tab inside the dialog, as the APG modal pattern asks. */
   private trapTab(event: KeyboardEvent) {
-    if (event.key != 'Tab') return;
+    // WebKitGTK reports Shift+Tab as key "Unidentified" (GTK's ISO_Left_Tab); its code is still "Tab".
+    if (event.key != 'Tab' && event.code != 'Tab') return;
     const focusable = [...this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.checkVisibility());
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
