@@ -262,11 +262,15 @@ export interface UiModule {
   showBanner(api: ConsentApi): void;
   /** Open the preference centre; focus returns to `opener` (or the active element) on close. */
   openPreferences(api: ConsentApi, opener?: Element | null): Promise<void>;
-  /** Replace gated iframes that are still blocked with placeholders. */
-  mountPlaceholders(api: ConsentApi): void;
 }
 
 /** The policy chunk (`policy.js`): defines `<consentry-policy>`. */
+/** The placeholder chunk (`placeholder.js`, no lit): stands in for blocked embeds. */
+export interface PlaceholderModule {
+  /** Replace gated iframes that are still blocked with placeholders. */
+  mountPlaceholders(api: ConsentApi): Promise<void>;
+}
+
 export interface PolicyModule {
   definePolicy(api: ConsentApi | null): void;
 }
