@@ -1,13 +1,14 @@
 // Builds from one source tree:
 //  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js, policy.js
 //     and validate.js. ui.js holds lit-html and the banner itself, so the
-//     banner is one request; the preference centre, the placeholders and the
+//     banner is one request; the preference centre and the
 //     policy viewer import lit-html from it (one lit-html per page: a second
 //     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types/src (and dist/types/server/src/schemas for the
 //     receipt type, whose one definition is the server's schema).
-//  2. decide.js and placeholder.js on their own, for the script-tag build, and head.js, the
-//     optional classic script that goes first in <head> (src/head.ts).
+//  2. decide.js and placeholder.js (the embed placeholder, no lit) on their
+//     own, for the script-tag build, and head.js, the optional classic script
+//     that goes first in <head> (src/head.ts).
 //  3. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
@@ -18,7 +19,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
-// build loads them by URL), except decide, built self-contained below.
+// build loads them by URL), except decide and placeholder, built self-contained below.
 const { decide, placeholder, ...lazy } = CHUNKS;
 
 /** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */

@@ -264,13 +264,13 @@ export interface UiModule {
   openPreferences(api: ConsentApi, opener?: Element | null): Promise<void>;
 }
 
-/** The policy chunk (`policy.js`): defines `<consentry-policy>`. */
 /** The placeholder chunk (`placeholder.js`, no lit): stands in for blocked embeds. */
 export interface PlaceholderModule {
   /** Replace gated iframes that are still blocked with placeholders. */
   mountPlaceholders(api: ConsentApi): Promise<void>;
 }
 
+/** The policy chunk (`policy.js`): defines `<consentry-policy>`. */
 export interface PolicyModule {
   definePolicy(api: ConsentApi | null): void;
 }
