@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import { addToPage } from '../../core/core.harness.js';
 import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
-import { axeViolations, bootUi, configWithVideo, resetUi, waitFor } from '../../ui.harness.js';
+import { axeViolations, bootUi, configWithVideo, loadChunk, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
 import { enDetails } from '../../i18n/en-details.js';
 import { enPlaceholder } from '../../i18n/en-placeholder.js';
@@ -146,5 +146,19 @@ describe('consentry-placeholder', () => {
     expect(placeholder.element.lang).to.equal('fr');
     expect(placeholder.text).to.contain('YouTube est bloqué tant que vous n’autorisez pas');
     expect(placeholder.allowCategoryButton.textContent.trim()).to.match(/^Autoriser/);
+  });
+
+  it('on a returning visitor’s page comes from its own chunk: the core never fetches the banner’s ui chunk for it', async () => {
+    const before = await bootUi(await configWithVideo());
+    await before.rejectAll();
+    before.destroy();
+    document.querySelector('consentry-banner')?.remove();
+    const asked: string[] = [];
+    frame = addToPage(`<iframe data-consent="marketing:youtube" data-src="${VIDEO}" title="Video"></iframe>`).querySelector('iframe')!;
+    api = await bootUi(await configWithVideo(), { load: (chunk) => (asked.push(chunk), loadChunk(chunk)) });
+    placeholder = await PlaceholderHarness.find(frame);
+    expect(api.needsChoice()).to.be.false;
+    expect(asked).to.include('placeholder');
+    expect(asked).not.to.include('ui');
   });
 });
