@@ -19,8 +19,16 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
-// build loads them by URL), except decide and placeholder, built self-contained below.
-const { decide, placeholder, ...lazy } = CHUNKS;
+// build loads them by URL), except decide, reopen and placeholder, built self-contained below.
+const { decide, reopen, placeholder, ...lazy } = CHUNKS;
+
+/**
+ * The chunks policy.js imports: a page holding a pre-rendered policy preloads
+ * them by name beside the core (page → one chunk, no import waterfall), so,
+ * like the entries, they have no hash. test/policy/prerender.test.mjs checks
+ * the demo's privacy page preloads exactly policy.js's static imports.
+ */
+const PRELOADED = new Set(['lit-element', 'language']);
 
 /** A language's details or policy strings (`src/i18n/details/fr.ts`): written to `i18n/details/`, beside its first-layer file. */
 const stringGroup = (chunk) => /\/src\/i18n\/(details|policy)\/\w+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
@@ -76,7 +84,8 @@ const library = [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => (stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : 'chunks/[name]-[hash].js'),
+      chunkFileNames: (chunk) =>
+        stringGroup(chunk) ? `i18n/${stringGroup(chunk)}/[name]-[hash].js` : PRELOADED.has(chunk.name) ? 'chunks/[name].js' : 'chunks/[name]-[hash].js',
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.
@@ -98,6 +107,13 @@ const library = [
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
   },
   {
+    // The floating button, which every returning visitor downloads beside the
+    // core: like the core, its source map is written but not named in the file.
+    input: { reopen },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: 'hidden' },
+    plugins: [ts(false), terser(terserOptions)],
+  },
+  {
     // The embed placeholder for the script-tag build, self-contained too: a
     // returning visitor on a page with an embed fetches the core and this one
     // file. Its non-English strings come from the details' files of the build
@@ -116,7 +132,7 @@ const library = [
   },
   {
     // The head script: a classic script for <head>, before consentry.js and
-    // every tag: auto-blocking, vendor signals, dev mode, other tabs following.
+    // every tag: auto-blocking, vendor signals, dev mode.
     input: 'src/head.ts',
     output: { file: 'dist/head.js', format: 'iife', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],

@@ -7,8 +7,9 @@
  *
  * It does what must be in place before any tag runs, each part only when the
  * config asks for it: auto-blocking of the declared `hosts` (src/autoblock/),
- * the vendors' consent signals (`signals`), dev mode (`devMode`), and other
- * tabs following a withdrawal. The core stays as small as it was.
+ * the vendors' consent signals (`signals`) and dev mode (`devMode`). The
+ * visitor's other tabs follow a decision through the core; the guards here
+ * read the consent cookie on every call, so they follow it too.
  *
  * It needs the config before the parser reaches the next tag, so it reads it
  * synchronously: the inline `#consentry-config` element when the page has one
@@ -21,7 +22,6 @@ import { allowedBy, consentReader } from './autoblock/consent-now.js';
 import { rulesOf } from './autoblock/rules.js';
 import { watchUndeclared } from './core/undeclared.js';
 import { installSignals } from './core/vendor-signals.js';
-import { followOtherTabs } from './core/withdrawal.js';
 import type { ConsentryConfig, UndeclaredReport } from './core/types.js';
 
 declare global {
@@ -52,7 +52,6 @@ try {
   const signals = config.signals ? installSignals(config, config.signals, now) : null;
   const head: NonNullable<Window['ConsentryHead']> = (window.ConsentryHead = { blocked: blocked?.log ?? [] });
   if (config.devMode) head.undeclared = watchUndeclared(config);
-  followOtherTabs(document, config.reloadOnWithdraw, () => location.reload());
 
   document.addEventListener('consentry:ready', () => {
     blocked?.release();

@@ -6,21 +6,15 @@
 // (part of `npm run bench -w server`), which builds and starts a throwaway
 // PostgreSQL (scripts/with-postgres.sh).
 //
-// Both databases get the same rows at schema version 2 (before the figures
-// existed); opening the store runs migration 003, whose backfill is timed.
+// Both databases get the same rows and figure slots (scripts/seed-bulk.mjs).
 // Both servers must then answer every figure query with the same JSON.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { loadMigrations } from '../dist/store/migrations.js';
-import { openPostgresStore } from '../dist/store/postgres-store.js';
-import { RECEIPT_COLUMNS, rowValues, toRow } from '../dist/store/rows.js';
-import { openSqliteStore } from '../dist/store/sqlite-store.js';
+import { writeReceipts } from '../scripts/seed-bulk.mjs';
 import { demoDays } from '../scripts/seed-demo.mjs';
 
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 1_000_000);
@@ -41,93 +35,39 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const options = { days: DAYS, perDay: Math.ceil(RECEIPTS / DAYS / 0.95), end: END, seed: 42, batchMinutes: 15 };
 
 /**
- * The demo history written straight into a SQLite file at schema version 2
- * (before the figures existed), hashes and all; opening the store then runs
- * migration 003, whose backfill counts them. (Seeding a million receipts
- * through append, one commit per batch, takes too long on a shared machine;
- * the specs check that append and the backfill count alike.)
+ * The demo history (at most RECEIPTS receipts), a day at a time; the
+ * subjects of a few of them are kept for the record lookups.
  */
-async function seedSqlite(file) {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  for (const m of loadMigrations('sqlite').filter((m) => m.version <= 2)) {
-    db.exec(m.sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-  }
-  const insert = db.prepare(`INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`);
-  const insertDay = db.transaction((rows) => {
-    for (const row of rows) insert.run(rowValues(row));
-  });
+function* history(subjects) {
   let count = 0;
-  let prev = '0'.repeat(64);
-  const subjects = [];
   for (const items of demoDays(options)) {
-    const rows = [];
-    for (const { receipt, receivedAt } of items) {
-      if (count >= RECEIPTS) break;
-      const row = toRow(receipt, ++count, receivedAt, prev);
-      prev = row.hash;
-      rows.push(row);
-      if (subjects.length < 200 && count % 5000 === 0) subjects.push(receipt.subject);
-    }
-    insertDay(rows);
-    process.stderr.write(`\rbench: wrote ${count} receipts into SQLite`);
-    if (count >= RECEIPTS) break;
+    const day = items.slice(0, RECEIPTS - count);
+    for (const { receipt } of day) if (++count % 5000 === 0 && subjects.length < 200) subjects.push(receipt.subject);
+    yield day;
+    if (count >= RECEIPTS) return;
   }
-  db.close();
-  process.stderr.write('\n');
-  const started = Date.now();
-  const store = openSqliteStore(file); // runs migration 003: the backfill
-  const backfillMs = Date.now() - started;
-  await store.close();
-  return { count, subjects, backfillMs };
 }
 
-/** The SQLite rows, copied as they are (hashes included) into a PostgreSQL database at schema version 2. */
-async function copyToPostgres(file, url) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
-  for (const m of loadMigrations('postgres').filter((m) => m.version <= 2)) {
-    await client.query(m.sql);
-    await client.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
-  }
-  const db = new Database(file, { readonly: true });
-  const select = db.prepare(`SELECT ${RECEIPT_COLUMNS.join(', ')} FROM receipts WHERE seq > ? ORDER BY seq LIMIT 1000`);
-  let after = 0;
-  let copied = 0;
-  for (;;) {
-    const rows = select.all(after);
-    if (rows.length === 0) break;
-    const params = [];
-    const tuples = rows.map((row, r) => {
-      for (const column of RECEIPT_COLUMNS) params.push(row[column]);
-      return `(${RECEIPT_COLUMNS.map((_, c) => `$${r * RECEIPT_COLUMNS.length + c + 1}`).join(', ')})`;
-    });
-    await client.query(`INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
-    after = rows.at(-1).seq;
-    copied += rows.length;
-    if (copied % 50_000 < rows.length) process.stderr.write(`\rbench: copied ${copied} receipts into PostgreSQL`);
-  }
-  process.stderr.write('\n');
-  db.close();
-  await client.query('ANALYZE receipts');
-  await client.end();
+/**
+ * The same rows (hashes included) into both databases with
+ * scripts/seed-bulk.mjs: the rows and figure slots append() would have
+ * written, in one transaction each.
+ */
+async function seed(location, subjects) {
   const started = Date.now();
-  const store = await openPostgresStore(url); // runs migration 003: the backfill
-  const backfillMs = Date.now() - started;
-  await store.close();
-  const analyze = new pg.Client({ connectionString: url });
-  await analyze.connect();
-  await analyze.query('ANALYZE');
-  await analyze.end();
-  return backfillMs;
+  const count = await writeReceipts(location, history(subjects), {
+    onProgress: (n) => process.stderr.write(`\rbench: ${n} receipts into ${location.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`),
+  });
+  process.stderr.write('\n');
+  return { count, ms: Date.now() - started };
 }
 
+// BENCH_PORT_FROM=9400 takes ports from there upwards (a shared machine's
+// port range); otherwise the OS picks a free one.
+let nextPort = Number(process.env.BENCH_PORT_FROM ?? 0);
 function freePort() {
   return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
+    const probe = createServer().listen(nextPort ? nextPort++ : 0, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
@@ -218,6 +158,8 @@ async function measure(name, env, subjects) {
       rows.push({ label, cold, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) });
       console.log(`${name.padEnd(10)} ${label.padEnd(48)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
     }
+    // A whole-chain walk takes minutes at a million rows (bench/long-reads.mjs measures it): only on request.
+    if (!process.env.BENCH_VERIFY) return { rows, bodies, verify: null, verifyMs: 0 };
     const started = performance.now();
     const verify = await fetch(`${base}/verify`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
     const verifyMs = performance.now() - started;
@@ -227,16 +169,15 @@ async function measure(name, env, subjects) {
   }
 }
 
+const loadAtStart = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'consentry-console-bench-'));
 try {
   const file = join(dir, 'receipts.db');
-  const seedStarted = Date.now();
-  const { count, subjects, backfillMs: sqliteBackfillMs } = await seedSqlite(file);
-  const seedMs = Date.now() - seedStarted;
-  const copyStarted = Date.now();
-  const backfillMs = await copyToPostgres(file, process.env.DATABASE_URL);
-  const copyMs = Date.now() - copyStarted;
-  console.log(`bench: ${count} receipts; SQLite written + migrated in ${seconds(seedMs)} (backfill ${seconds(sqliteBackfillMs)}); PostgreSQL copy + migration in ${seconds(copyMs)} (backfill ${seconds(backfillMs)})`);
+  const subjects = [];
+  const sqliteSeed = await seed({ RECEIPTS_DB: file }, subjects);
+  const postgresSeed = await seed({ DATABASE_URL: process.env.DATABASE_URL }, []);
+  const count = sqliteSeed.count;
+  console.log(`bench: ${count} receipts seeded: SQLite ${seconds(sqliteSeed.ms)}, PostgreSQL ${seconds(postgresSeed.ms)}`);
 
   const sqlite = await measure('SQLite', { RECEIPTS_DB: file }, subjects);
   const postgres = await measure('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, subjects);
@@ -253,12 +194,13 @@ try {
   const markdown = `# Console query benchmark
 
 \`npm run bench:console -w server\` — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}.
-${count.toLocaleString('en-GB')} receipts of the demo history over ${DAYS} days (${FIRST} to ${LAST}), ${RUNS} timed runs per query after 3 warm-up runs,
+${count.toLocaleString('en-GB')} receipts of the demo history over ${DAYS} days (${FIRST} to ${LAST}), ${RUNS} timed runs per query after one cold run,
 one request at a time over HTTP to the real \`serve\` command on 127.0.0.1 (times include HTTP and JSON). The machine is
-shared with other work, so the figures are noisy. PostgreSQL is the test cluster (fsync=off).
-Both databases got the same rows (hashes included) at schema version 2; opening the store ran migration 003, whose
-backfill counted them: ${seconds(sqliteBackfillMs)} on SQLite, ${seconds(backfillMs)} on PostgreSQL. Receipts arrive in
-15-minute commits, so every slot holds receipts. Each query's first (cold) run, which also keeps the days that are over,
+shared with other work, so the figures are noisy: load average (1, 5, 15 min) ${loadAtStart.map((n) => n.toFixed(2)).join(', ')} at the start,
+${loadavg().map((n) => n.toFixed(2)).join(', ')} at the end.
+PostgreSQL: the throwaway cluster of scripts/with-postgres.sh (fsync=${process.env.PG_FSYNC ?? 'off'}).
+Both databases got the same rows (hashes included) and figure slots from scripts/seed-bulk.mjs: ${seconds(sqliteSeed.ms)} on
+SQLite, ${seconds(postgresSeed.ms)} on PostgreSQL (rows/s: ${Math.round(count / (sqliteSeed.ms / 1000))} and ${Math.round(count / (postgresSeed.ms / 1000))}). Receipts arrive in 15-minute commits, so every slot holds receipts. Each query's first (cold) run, which also keeps the days that are over,
 is shown apart; p50/p95/max are over the runs after it.
 
 Target: every console query ≤ ${TARGET_MS} ms p95. Worst p95 here: **${worst.toFixed(1)} ms** (${worst <= TARGET_MS ? 'met' : 'NOT met'}); worst cold first run: ${worstCold.toFixed(0)} ms.
@@ -268,8 +210,8 @@ The figure queries gave ${mismatches.length === 0 ? 'byte-identical JSON on both
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${table}
 
-Not a console query, for scale: \`GET /verify\` over all ${count.toLocaleString('en-GB')} rows took ${seconds(sqlite.verifyMs)} on SQLite
-(ok: ${sqlite.verify.ok}) and ${seconds(postgres.verifyMs)} on PostgreSQL (ok: ${postgres.verify.ok}).
+${sqlite.verify && postgres.verify ? `Not a console query, for scale: \`GET /verify\` over all ${count.toLocaleString('en-GB')} rows took ${seconds(sqlite.verifyMs)} on SQLite
+(ok: ${sqlite.verify.ok}) and ${seconds(postgres.verifyMs)} on PostgreSQL (ok: ${postgres.verify.ok}).` : 'The whole-chain walks at this size are in bench/long-reads.md.'}
 `;
   writeFileSync(RESULTS, markdown);
   console.log(`\n${markdown}`);

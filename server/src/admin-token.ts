@@ -42,9 +42,13 @@ interface Failures {
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
+/** Wrong admin tokens a client may send per window, through any door, before it gets 429. */
+export const MAX_WRONG_TOKENS = 10;
+export const GUESS_WINDOW_MS = 15 * 60_000;
+
 export function createAdminTokenGuard(token: string | undefined, options: AdminTokenGuardOptions = {}): AdminTokenGuard {
-  const maxFailures = options.maxFailures ?? 10;
-  const windowMs = options.windowMs ?? 15 * 60_000;
+  const maxFailures = options.maxFailures ?? MAX_WRONG_TOKENS;
+  const windowMs = options.windowMs ?? GUESS_WINDOW_MS;
   const maxClients = options.maxClients ?? 10_000;
   const now = options.now ?? Date.now;
   // Fixed-length digests, so neither the length nor a matching prefix of the

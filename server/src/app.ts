@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(receiptRoutes, { store, allowedOrigins: options.allowedOrigins });
   await app.register(adminRoutes, { store, guard });
   await app.register(healthRoutes, { store });
-  await app.register(consoleRoutes, { store, adminToken: options.adminToken });
+  await app.register(consoleRoutes, { store, adminToken: options.adminToken, guard });
   return app;
 }
 

@@ -1,12 +1,13 @@
 // Who may see the console: the admin token signs in once and becomes a
 // session cookie; nothing under /console/api/ answers without it; wrong
 // tokens are rate-limited; sign-out needs the session's CSRF token; the
-// bearer-token routes stay bearer-only. The session keeper and the limiter
-// are also specified alone, with a clock the spec moves.
+// bearer-token routes stay bearer-only. The session keeper is also
+// specified alone, with a clock the spec moves; wrong tokens share the one
+// admin-token guard of /export and /verify (admin-token.ts, abuse.test.ts).
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { SESSION_SECONDS, SessionKeeper } from '../src/console/session.js';
-import { MAX_FAILURES, SignInLimiter, WINDOW_MS } from '../src/console/sign-in-limiter.js';
+import { GUESS_WINDOW_MS, MAX_WRONG_TOKENS } from '../src/admin-token.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { ADMIN_TOKEN, LogCapture, UA_PROBE, adminHeaders, makeApp, makeReceipt, tempDir } from './helpers.js';
 import { join } from 'node:path';
@@ -84,12 +85,12 @@ describe('console sign-in', () => {
     assert.match(String(response.headers['set-cookie']), /; Secure$/);
   });
 
-  it('refuses a wrong token, and after five wrong ones refuses even the right one from that address', async (t) => {
+  it('refuses a wrong token, and after ten wrong ones refuses even the right one from that address', async (t) => {
     const { app } = await setUp(t);
     const missing = await app.inject({ method: 'POST', url: '/console/api/session', payload: {} });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().field, '/token');
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < MAX_WRONG_TOKENS; i++) {
       const wrong = await signIn(app, `${ADMIN_TOKEN}x`);
       assert.equal(wrong.statusCode, 401);
       assert.equal(wrong.headers['set-cookie'], undefined);
@@ -167,7 +168,7 @@ describe('console sign-in', () => {
   });
 });
 
-describe('console session keeper and sign-in limiter', () => {
+describe('console session keeper and the shared admin-token guard', () => {
   it('a session expires after 8 hours, and a new admin token ends every session', () => {
     let now = Date.parse('2026-05-04T10:00:00Z');
     const keeper = new SessionKeeper(ADMIN_TOKEN, () => now);
@@ -182,13 +183,17 @@ describe('console session keeper and sign-in limiter', () => {
     assert.equal(keeper.read(fresh.replace(/^\d+\./, `${Math.floor(now / 1000) + 99_999}.`)), null, 'a later expiry breaks the MAC');
   });
 
-  it('the limiter forgets an address once its window has passed', () => {
-    let now = 0;
-    const limiter = new SignInLimiter(() => now);
-    for (let i = 0; i < MAX_FAILURES; i++) limiter.fail('a');
-    assert.equal(limiter.retryAfter('a'), WINDOW_MS / 1000);
-    assert.equal(limiter.retryAfter('b'), 0);
-    now += WINDOW_MS;
-    assert.equal(limiter.retryAfter('a'), 0);
+  it('wrong tokens at the sign-in and at /verify count against one budget, which lifts when its window ends', async (t) => {
+    let now = Date.parse('2026-05-04T10:00:00Z');
+    const { app } = await setUp(t, { adminGuesses: { now: () => now } });
+    for (let i = 0; i < MAX_WRONG_TOKENS / 2; i++) {
+      assert.equal((await signIn(app, `${ADMIN_TOKEN}x`)).statusCode, 401);
+      const bearer = await app.inject({ url: '/verify', headers: { authorization: `Bearer ${ADMIN_TOKEN}x` } });
+      assert.equal(bearer.statusCode, 401);
+    }
+    assert.equal((await signIn(app, ADMIN_TOKEN)).statusCode, 429, 'the console is locked by guesses at /verify too');
+    assert.equal((await app.inject({ url: '/verify', headers: adminHeaders })).statusCode, 429);
+    now += GUESS_WINDOW_MS;
+    assert.equal((await signIn(app, ADMIN_TOKEN)).statusCode, 200);
   });
 });

@@ -147,12 +147,21 @@ describe('the consent store and the decision rules', () => {
     });
   });
 
+  it('takes a record from another tab only if it fits this config: another revision is no choice', () => {
+    const s = store(site(), view(), record());
+    s.set(record({ granted: ['analytics'], revision: 4 }), NOW);
+    expect(s.state.decided).to.equal(false);
+    expect(s.state.granted).to.deep.equal(['necessary', 'statistics']);
+    s.set(record({ granted: ['analytics'] }), NOW);
+    expect(s.state.granted).to.deep.equal(['necessary', 'analytics']);
+  });
+
   it('publishes the language it was given and tells subscribers of every decision, until unsubscribed', () => {
     const s = store(site(), view({ language: 'cy' }));
     expect(s.state.language).to.equal('cy');
     const seen: string[][] = [];
     const off = s.subscribe((_, state) => seen.push(state.granted));
-    s.set(record({ granted: ['analytics'] }));
+    s.set(record({ granted: ['analytics'] }), NOW);
     s.publish({ granted: s.state.granted, denied: s.state.denied, action: 'custom', method: 'api' });
     off();
     s.publish({ granted: [], denied: [], action: 'custom', method: 'api' });

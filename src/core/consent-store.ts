@@ -64,15 +64,16 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
     DEFAULT_DAYS;
 
   // Kept only if a real choice for this config could have made it and it has not expired.
-  let record =
-    stored &&
-    stored.revision === config.revision &&
-    stored.granted.every((id) => optional.includes(id)) &&
-    stored.services.every((s) => services.includes(s)) &&
-    stored.at <= now + DAY &&
-    now - stored.at < lifetime(stored.granted) * DAY
-      ? stored
+  const valid = (r: ConsentRecord | null, at: number) =>
+    r &&
+    r.revision === config.revision &&
+    r.granted.every((id) => optional.includes(id)) &&
+    r.services.every((s) => services.includes(s)) &&
+    r.at <= at + DAY &&
+    at - r.at < lifetime(r.granted) * DAY
+      ? r
       : null;
+  let record = valid(stored, now);
   const compute = (): ConsentState => {
     const on = record ? record.granted : gpc ? [] : objection;
     const granted = ids.filter((id) => necessary.includes(id) || on.includes(id));
@@ -105,9 +106,9 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
       return state;
     },
 
-    /** A new decision was stored. */
-    set(r: ConsentRecord) {
-      record = r;
+    /** A decision was stored (here, or in another tab: `r` is then kept only if it is valid for this config at `at`). */
+    set(r: ConsentRecord | null, at: number) {
+      record = valid(r, at);
       state = compute();
     },
 

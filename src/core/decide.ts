@@ -5,7 +5,7 @@
  * decide never downloads it; the first visit fetches it beside the banner.
  */
 import Cookies from 'js-cookie';
-import { encodeRecord, type ConsentRecord } from './consent-cookie.js';
+import { decodeRecord, encodeRecord, type ConsentRecord } from './consent-cookie.js';
 import { clearCategories } from './cookie-cleaner.js';
 import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
@@ -25,6 +25,17 @@ export interface DecideContext {
   store: ConsentStore;
   /** Key of the validated config, kept in the record to skip re-validation. */
   configKey: string;
+  /** The core's channel to the visitor's other tabs of this site (a message never comes back to its sender). */
+  tabs?: BroadcastChannel;
+}
+
+/**
+ * @internal What a tab posts to the others after a decision: its change and
+ * the record as the consent cookie holds it. The record travels in the
+ * message because another renderer may still read the cookie from before.
+ */
+export interface TabMessage extends ChangeDetail {
+  record: string;
 }
 
 export const createDecider = (ctx: DecideContext) => {
@@ -32,6 +43,22 @@ export const createDecider = (ctx: DecideContext) => {
   const hash = hashConfig(config);
   const endpoint = config.receipts?.endpoint;
   const queue = endpoint ? createReceiptQueue(endpoint, env, config.receipts?.retryMs) : null;
+  const cookieName = config.cookie?.name ?? 'consentry';
+
+  /** `consentry:change`, then the store's subscribers (the elements: an open banner closes). */
+  const tell = (action: Action, method: Method): ChangeDetail => {
+    const { state } = store;
+    const detail: ChangeDetail = { granted: state.granted, denied: state.denied, action, method };
+    env.document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+    store.publish(detail);
+    return detail;
+  };
+  /** What the withdrawn categories left running here stops: a reload unless switched off (see withdrawal.ts). */
+  const stop = (before: ConsentState) =>
+    stopWithdrawn(
+      before.granted.filter((id) => !store.state.granted.includes(id)),
+      { doc: env.document, reload: config.reloadOnWithdraw, reloadPage: env.reload ?? (() => location.reload()) },
+    );
 
   return {
     configHash: () => hash,
@@ -40,18 +67,33 @@ export const createDecider = (ctx: DecideContext) => {
      * One decision, in order: what the rules leave on becomes the new record
      * (consent cookie, store); the core applies it to the page (`applied`:
      * Consent Mode, the gate, the floating button); everyone is told
-     * (`consentry:change`, then the store's subscribers); then what was
-     * withdrawn is erased and the receipt queued.
+     * (`consentry:change`, then the store's subscribers), the other tabs
+     * too; then what was withdrawn is erased and the receipt queued.
      */
     async decide(action: Action, method: Method, arg: readonly string[] | string | undefined, decision: Decision, applied: () => void) {
       const before = store.state;
       this.store(decision, arg);
       applied();
-      const { state } = store;
-      const detail: ChangeDetail = { granted: state.granted, denied: state.denied, action, method };
-      env.document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
-      store.publish(detail);
+      const message: TabMessage = { ...tell(action, method), record: encodeRecord(store.record!) };
+      ctx.tabs?.postMessage(message);
       await this.after(action, method, before);
+    },
+
+    /**
+     * A decision made in another tab (`told`: its change and the record it
+     * wrote to the shared cookie) becomes this tab's, applied to the page and
+     * told here as if made here, and what it withdrew stops here too (a
+     * reload where its scripts ran). Nothing is written or recorded again:
+     * that tab did it. A record this page's config cannot accept (another
+     * revision) counts as no choice.
+     */
+    follow(told: TabMessage, applied: () => void) {
+      const before = store.state;
+      if (store.record && told.record === encodeRecord(store.record)) return;
+      store.set(decodeRecord(told.record), env.now());
+      applied();
+      tell(told.action, told.method);
+      stop(before);
     },
 
     /** What the rules leave on becomes the new record, in the consent cookie and the store. */
@@ -67,7 +109,7 @@ export const createDecider = (ctx: DecideContext) => {
         policyVersion: config.policy?.version ?? '',
         configHash: ctx.configKey,
       };
-      Cookies.set(config.cookie?.name ?? 'consentry', encodeRecord(record), {
+      Cookies.set(cookieName, encodeRecord(record), {
         expires: store.lifetime(granted),
         path: '/',
         sameSite: 'Lax',
@@ -75,7 +117,7 @@ export const createDecider = (ctx: DecideContext) => {
         secure: location.protocol === 'https:',
         ...(config.cookie?.domain ? { domain: config.cookie.domain } : {}),
       });
-      store.set(record);
+      store.set(record, record.at);
     },
 
     /**
@@ -109,12 +151,7 @@ export const createDecider = (ctx: DecideContext) => {
         expires: new Date(record.at + store.lifetime(record.granted) * DAY).toISOString(),
       };
       queue?.add(receipt);
-      // Withdrawal must stop what already runs: see withdrawal.ts.
-      stopWithdrawn(withdrawn, {
-        doc: env.document,
-        reload: config.reloadOnWithdraw,
-        reloadPage: env.reload ?? (() => location.reload()),
-      });
+      stop(before);
     },
 
     flush: () => queue?.flush(),

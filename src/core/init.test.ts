@@ -361,7 +361,8 @@ describe('the consent core', () => {
       const api = await boot();
       expect(document.querySelector('consentry-reopen')).to.equal(null);
       await api.rejectAll();
-      const button = document.querySelector('consentry-reopen')!.shadowRoot!.querySelector('button')!;
+      const button = (await waitUntil(() => document.querySelector('consentry-reopen'))).shadowRoot!.querySelector('button')!;
+      expect(loads).to.include('reopen');
       expect(button.textContent).to.equal('Cookie settings');
       button.click();
       await nextTask();
@@ -396,7 +397,9 @@ describe('the consent core', () => {
       const config = exampleConfig();
       config.ui = { reopenButton: false };
       await (await boot(config)).rejectAll();
+      await nextTask();
       expect(document.querySelector('consentry-reopen')).to.equal(null);
+      expect(loads).not.to.include('reopen');
     });
 
     it('loads the policy chunk for a <consentry-policy> on the page, or added later (once)', async () => {

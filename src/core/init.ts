@@ -10,12 +10,11 @@ import { assertReadable, ConfigError, resolveJurisdiction } from './config.js';
 import { decodeRecord, fnv, readCookie } from './consent-cookie.js';
 import { consentDefault, consentUpdate } from './consent-mode.js';
 import { createConsentStore } from './consent-store.js';
-import type { DecideContext, Decider } from './decide.js';
+import type { DecideContext, Decider, TabMessage } from './decide.js';
 import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
-import { mountReopenButton, REOPEN_TAG } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
@@ -26,6 +25,7 @@ import type {
   Method,
   PlaceholderModule,
   PolicyModule,
+  ReopenModule,
   UiModule,
   ValidateModule,
 } from './types.js';
@@ -97,6 +97,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
   const gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
 
+  // The floating button (its own small chunk) and its label, fetched side by side.
   // The label comes from the same tables as the UI's: the override, else the
   // language's file (one small chunk), else English. `false` also once destroyed.
   let reopenAt = config.ui?.reopenButton;
@@ -108,15 +109,10 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       enCore.reopen);
   const mountReopen = () =>
     reopenAt !== false &&
-    whenBody(
-      () =>
-        void reopenLabel().then(
-          (label) =>
-            reopenAt !== false &&
-            mountReopenButton(doc, label, reopenAt ?? 'bottom-left', (opener) => {
-              void api.openPreferences(opener);
-            }),
-        ),
+    void Promise.all([load<ReopenModule>('reopen'), reopenLabel()]).then(
+      ([m, label]) =>
+        whenBody(() => reopenAt !== false && m.mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
+      console.error,
     );
 
   // 6. A decision or the stored choice, applied to the page: Consent Mode, then the gate.
@@ -125,11 +121,12 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     gate.apply();
   };
   // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
+  const applied = () => {
+    apply();
+    mountReopen();
+  };
   const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) =>
-    (decider ?? (await loadDecider())).decide(action, method, arg, decision, () => {
-      apply();
-      mountReopen();
-    });
+    (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
 
   const onOpenClick = (e: MouseEvent) => {
     const opener = (e.target as Element | null)?.closest?.('[data-consentry-open]');
@@ -157,17 +154,21 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     },
     destroy: () => {
       gate.disconnect();
+      context.tabs?.close();
       decider?.stop();
       store.clear();
       doc.removeEventListener('click', onOpenClick);
       reopenAt = false;
-      doc.querySelector(REOPEN_TAG)?.remove();
+      doc.querySelector('consentry-reopen')?.remove();
     },
   };
 
-  // 7. Apply the stored choice now.
+  // 7. Apply the stored choice now, and follow the visitor's other tabs from
+  // here on: a decision there is applied here (the decide chunk posts ours).
   apply();
   doc.addEventListener('click', onOpenClick);
+  (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
+    void loadDecider().then((d) => d.follow(e.data, applied));
 
   // Receipts an earlier page could not deliver.
   if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());

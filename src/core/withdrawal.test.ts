@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addScript, boot, nextTask, reset } from './core.harness.js';
-import { followOtherTabs, ranOnPage, stopWithdrawn, TAB_CHANNEL } from './withdrawal.js';
+import { addScript, boot, reset } from './core.harness.js';
+import { ranOnPage, stopWithdrawn } from './withdrawal.js';
 
 describe('effective withdrawal', () => {
   afterEach(reset);
@@ -11,17 +11,11 @@ describe('effective withdrawal', () => {
     expect(ranOnPage(document, ['analytics', 'marketing', 'functional'])).to.deep.equal(['analytics']);
   });
 
-  it('reloads by default when a withdrawn category’s script ran here, and tells the other tabs', async () => {
-    const heard: unknown[] = [];
-    const tab = new BroadcastChannel(TAB_CHANNEL);
-    tab.onmessage = (e) => heard.push(e.data);
+  it('reloads by default when a withdrawn category’s script ran here', () => {
     addScript({ 'data-consent': 'analytics' }, '');
     const reloads: string[] = [];
     expect(stopWithdrawn(['analytics'], { doc: document, reload: undefined, reloadPage: () => reloads.push('reload') })).to.equal(true);
     expect(reloads).to.deep.equal(['reload']);
-    await nextTask(50);
-    tab.close();
-    expect(heard).to.deep.equal([['analytics']]);
   });
 
   it('does not reload when nothing of the withdrawn category ran, or when reloadOnWithdraw is false', () => {
@@ -32,21 +26,6 @@ describe('effective withdrawal', () => {
     expect(stopWithdrawn(['analytics'], { doc: document, reload: false, reloadPage })).to.equal(false);
     expect(stopWithdrawn([], { doc: document, reload: true, reloadPage })).to.equal(false);
     expect(reloads).to.deep.equal([]);
-  });
-
-  it('another tab that ran a withdrawn category reloads; one that did not stays', async () => {
-    const reloads: string[] = [];
-    const stop = followOtherTabs(document, undefined, () => reloads.push('reload'));
-    const sender = new BroadcastChannel(TAB_CHANNEL);
-    sender.postMessage(['marketing']);
-    await nextTask(50);
-    expect(reloads).to.deep.equal([]);
-    addScript({ 'data-consent': 'marketing:meta' }, '');
-    sender.postMessage(['marketing']);
-    await nextTask(50);
-    expect(reloads).to.deep.equal(['reload']);
-    sender.close();
-    stop();
   });
 
   it('through the core: withdrawing a category whose gated script ran reloads the page (env.reload)', async () => {

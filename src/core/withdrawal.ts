@@ -6,13 +6,10 @@
  * (`reloadOnWithdraw: false`, for pages that must not reload and that load the
  * auto-blocking build, which stops the declared hosts, cookies and storage keys
  * in place), withdrawing a category whose scripts ran here reloads the page:
- * the one stop that works for every library. The visitor's other tabs hear of
- * the withdrawal on a BroadcastChannel and, where the head script listens
- * (`dist/head.js`), reload too if they ran it.
+ * the one stop that works for every library. The visitor's other tabs follow:
+ * the core of each hears of every decision on a BroadcastChannel and applies
+ * it there (`follow` in decide.ts), this stop included.
  */
-
-/** The channel every tab of the site listens on. */
-export const TAB_CHANNEL = 'consentry';
 
 /** Categories among `withdrawn` with a gated script that was released on this page. */
 export const ranOnPage = (doc: Document, withdrawn: readonly string[]): string[] =>
@@ -28,35 +25,9 @@ export interface WithdrawalOptions {
   reloadPage: () => void;
 }
 
-/**
- * After a decision that withdrew `withdrawn`: tell the other tabs, and reload
- * this one when something of it ran here. Returns whether it reloads.
- */
+/** After a decision that withdrew `withdrawn`: reload this page when something of it ran here. Returns whether it reloads. */
 export const stopWithdrawn = (withdrawn: readonly string[], o: WithdrawalOptions): boolean => {
-  if (!withdrawn.length || o.reload === false) return false;
-  try {
-    const tabs = new BroadcastChannel(TAB_CHANNEL);
-    tabs.postMessage(withdrawn);
-    tabs.close();
-  } catch {
-    // No BroadcastChannel (very old engines): other tabs follow at their next page.
-  }
-  const ran = ranOnPage(o.doc, withdrawn).length > 0;
+  const ran = withdrawn.length > 0 && o.reload !== false && ranOnPage(o.doc, withdrawn).length > 0;
   if (ran) o.reloadPage();
   return ran;
-};
-
-/**
- * Listens for withdrawals made in the visitor's other tabs: this tab reloads
- * when it ran a script of a withdrawn category (the guards of the head script
- * already hold here, since they read the consent cookie on every call).
- * Returns the function that stops listening.
- */
-export const followOtherTabs = (doc: Document, reload: boolean | undefined, reloadPage: () => void): (() => void) => {
-  if (reload === false || typeof BroadcastChannel != 'function') return () => {};
-  const tabs = new BroadcastChannel(TAB_CHANNEL);
-  tabs.onmessage = (e: MessageEvent<string[]>) => {
-    if (Array.isArray(e.data) && ranOnPage(doc, e.data).length) reloadPage();
-  };
-  return () => tabs.close();
 };

@@ -25,6 +25,20 @@ const consentry = (...args) =>
     execFile(process.execPath, [cli, ...args], { cwd: repo }, (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
   });
 
+/** A built module and every module it imports statically, transitively (paths under dist/). */
+const staticGraph = (entry) => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(path.join(repo, 'dist', file), 'utf8');
+    // Minified ESM: `import{…}from"./x.js"` or `import"./x.js"`; import("…") is dynamic and not followed.
+    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.[^"]+)"/g)) visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+  };
+  visit(entry);
+  return [...seen];
+};
+
 before(() => {
   assert.ok(existsSync(path.join(repo, 'dist/prerender.js')), 'dist/prerender.js is missing: run `npm run build` first');
 });
@@ -84,10 +98,11 @@ describe('the pre-rendered privacy page, without a browser', () => {
     }
   });
 
-  it('styles it before any script runs, and fetches the viewer beside the core', async () => {
+  it('styles it before any script runs, and preloads the viewer with every chunk it imports: no request waits for another', async () => {
     const page = await (await fetch(site.url + 'privacy.html')).text();
     assert.match(page, /<link rel="stylesheet" href="\/dist\/policy\.css">/);
-    assert.match(page, /<link rel="modulepreload" href="\/dist\/policy\.js">/);
+    const preloaded = [...page.matchAll(/<link rel="modulepreload" href="\/dist\/([^"]+)">/g)].map((m) => m[1]).sort();
+    assert.deepEqual(preloaded, staticGraph('policy.js').sort(), 'the page must modulepreload policy.js and exactly its static imports');
     const css = await fetch(site.url + 'dist/policy.css');
     assert.equal(css.status, 200);
     assert.match(await css.text(), /^consentry-policy \{/m);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AdminTokenGuard } from '../admin-token.js';
 import { SubjectParamsSchema } from '../schemas/http.js';
 import { csvCell, toCsv, toJsonLines } from '../store/export-format.js';
 import { FIGURE_DIMENSIONS, type ReceiptStore, type VerificationRecord } from '../store/store.js';
@@ -8,13 +9,14 @@ import { dailyFigures, foldDays } from './day-figures.js';
 import { buildReport, reportRows, type Breakdown } from './figures.js';
 import { localRange, periodsFor, type Interval } from './periods.js';
 import { SESSION_COOKIE, SessionKeeper, cookieValue, type Session } from './session.js';
-import { SignInLimiter } from './sign-in-limiter.js';
 import { CONSOLE_PAGE } from './page.js';
 
 export interface ConsoleRoutesOptions {
   store: ReceiptStore;
   adminToken?: string | undefined;
-  /** Clock for sessions and the sign-in limiter; tests move it. */
+  /** The app's one check of the admin token, with one budget of wrong guesses per client (admin-token.ts). */
+  guard: AdminTokenGuard;
+  /** Clock for sessions; tests move it. */
   now?: () => number;
 }
 
@@ -81,9 +83,8 @@ interface FiguresQueryString {
  * signed session cookie; every other API call needs that cookie, and the
  * ones that change something also need the session's CSRF token.
  */
-export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (app, { store, adminToken, now = Date.now }) => {
+export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (app, { store, adminToken, guard, now = Date.now }) => {
   const sessions = adminToken === undefined ? null : new SessionKeeper(adminToken, now);
-  const limiter = new SignInLimiter(now);
 
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -161,19 +162,11 @@ export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (ap
     },
     async (request, reply) => {
       if (!sessions) return reply.code(401).send({ error: 'the console is off: ADMIN_TOKEN is not set' });
-      const who = request.ip;
-      const wait = limiter.retryAfter(who);
-      if (wait > 0) {
-        return reply
-          .code(429)
-          .header('retry-after', String(wait))
-          .send({ error: 'too many wrong tokens', message: `try again in ${wait} s` });
-      }
-      if (!sessions.matchesToken(request.body.token)) {
-        limiter.fail(who);
+      // The same budget of wrong guesses as /export and /verify: a locked-out
+      // client gets 429 (thrown) before any comparison, the right token included.
+      if (!guard.check(request, request.body.token)) {
         return reply.code(401).send({ error: 'wrong admin token', field: 'token' });
       }
-      limiter.succeed(who);
       const { session, cookie } = sessions.open();
       setCookie(request, reply, cookie, session.expiresAt - Math.floor(now() / 1000));
       return reply.send(describeSession(session));

@@ -1,25 +1,55 @@
 import type pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
-import { countFigures, slotOf, slotStartIso, storedOnly, type FigureCounts } from './figures-counts.js';
+import { countFigures, slotOf, slotStartIso, type FigureCounts } from './figures-counts.js';
 import { verificationFromRow } from './figures-sqlite.js';
 import { fromRow, type ReceiptRow } from './rows.js';
-import { FIGURE_DIMENSIONS, FIGURE_SLOT_SECONDS, type AppendResult, type FiguresQuery, type ReceiptStore } from './store.js';
+import { FIGURE_DIMENSIONS, FIGURE_SLOT_SECONDS, type FiguresQuery, type ReceiptStore } from './store.js';
 
 type ConsoleMethods = Pick<
   ReceiptStore,
   'figures' | 'chainHead' | 'keptDayFigures' | 'keepDayFigures' | 'saveVerification' | 'lastVerification'
 >;
 
-// One statement per table per commit, whatever the number of keys: the
-// counts go in as parallel arrays.
-const UPSERT_ACTIONS = `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+// The counts of one commit go in as parallel arrays, one statement per
+// table; appendStatement() puts both in the statement that inserts the rows.
+const UPSERT_ACTIONS = (p: number) => `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc)
+  SELECT * FROM unnest($${p}::text[], $${p + 1}::bigint[], $${p + 2}::text[], $${p + 3}::text[], $${p + 4}::bigint[], $${p + 5}::bigint[])
   ON CONFLICT (dimension, bucket, value, action) DO UPDATE
   SET decisions = figures_actions.decisions + excluded.decisions, gpc = figures_actions.gpc + excluded.gpc`;
-const UPSERT_CATEGORIES = `INSERT INTO figures_categories (dimension, bucket, value, category, offered, granted)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+const UPSERT_CATEGORIES = (p: number) => `INSERT INTO figures_categories (dimension, bucket, value, category, offered, granted)
+  SELECT * FROM unnest($${p}::text[], $${p + 1}::bigint[], $${p + 2}::text[], $${p + 3}::text[], $${p + 4}::bigint[], $${p + 5}::bigint[])
   ON CONFLICT (dimension, bucket, value, category) DO UPDATE
   SET offered = figures_categories.offered + excluded.offered, granted = figures_categories.granted + excluded.granted`;
+
+function countArrays(counts: FigureCounts): unknown[][] {
+  const a = counts.actions;
+  const c = counts.categories;
+  return [
+    a.map((x) => x.dimension), a.map((x) => x.bucket), a.map((x) => x.value),
+    a.map((x) => x.action), a.map((x) => x.decisions), a.map((x) => x.gpc),
+    c.map((x) => x.dimension), c.map((x) => x.bucket), c.map((x) => x.value),
+    c.map((x) => x.category), c.map((x) => x.offered), c.map((x) => x.granted),
+  ];
+}
+
+/**
+ * One statement that runs `insertRows` (an INSERT using parameters
+ * 1..`params.length`) and adds the stored receipts' counts to the figures:
+ * data-modifying CTEs, so an append costs one round trip for all three tables.
+ */
+export function appendStatement(
+  insertRows: string,
+  params: unknown[],
+  stored: { receipt: Receipt; receivedAt: string }[],
+): { name: string; text: string; values: unknown[] } {
+  const p = params.length + 1;
+  return {
+    // Named: each pooled connection parses and plans it once.
+    name: 'consentry-append',
+    text: `WITH stored AS (${insertRows}), actions AS (${UPSERT_ACTIONS(p)}) ${UPSERT_CATEGORIES(p + 6)}`,
+    values: [...params, ...countArrays(countFigures(stored))],
+  };
+}
 
 // width_bucket(x, thresholds) is 1 for the first period when x is at or after its start.
 const ACTION_FIGURES = `SELECT width_bucket(bucket, $2::bigint[]) - 1 AS period, value, action,
@@ -38,20 +68,9 @@ const CATEGORY_FIGURES = `SELECT width_bucket(bucket, $2::bigint[]) - 1 AS perio
  */
 export function postgresFigures(pool: pg.Pool) {
   async function add(client: pg.ClientBase, counts: FigureCounts): Promise<void> {
-    if (counts.actions.length > 0) {
-      const a = counts.actions;
-      await client.query(UPSERT_ACTIONS, [
-        a.map((c) => c.dimension), a.map((c) => c.bucket), a.map((c) => c.value),
-        a.map((c) => c.action), a.map((c) => c.decisions), a.map((c) => c.gpc),
-      ]);
-    }
-    if (counts.categories.length > 0) {
-      const c = counts.categories;
-      await client.query(UPSERT_CATEGORIES, [
-        c.map((x) => x.dimension), c.map((x) => x.bucket), c.map((x) => x.value),
-        c.map((x) => x.category), c.map((x) => x.offered), c.map((x) => x.granted),
-      ]);
-    }
+    const arrays = countArrays(counts);
+    if (counts.actions.length > 0) await client.query(UPSERT_ACTIONS(1), arrays.slice(0, 6));
+    if (counts.categories.length > 0) await client.query(UPSERT_CATEGORIES(1), arrays.slice(6));
   }
 
   const methods: ConsoleMethods = {
@@ -157,15 +176,6 @@ export function postgresFigures(pool: pg.Pool) {
   };
 
   return {
-    /** Inside the append transaction: count what it stored. */
-    async recordAppend(
-      client: pg.ClientBase,
-      receipts: readonly Receipt[],
-      results: readonly AppendResult[],
-      receivedAt: string,
-    ): Promise<void> {
-      await add(client, countFigures(storedOnly(receipts, results, receivedAt)));
-    },
     /**
      * Inside the purge transaction, after the delete: the slots up to the
      * first kept receipt's are counted again from what is left (normally that

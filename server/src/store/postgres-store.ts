@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
-import { postgresFigures } from './figures-postgres.js';
+import { appendStatement, postgresFigures } from './figures-postgres.js';
+import { storedOnly } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -146,14 +147,14 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return {
     kind: 'postgres',
     // Four round trips per group of receipts, whatever its size: BEGIN and
-    // the lock, head and known ids, one INSERT of every row, COMMIT. The
-    // commit's fsync is what a 201 waits for.
+    // the lock, head and known ids, one statement inserting every row and
+    // adding to the figures, COMMIT. The commit's fsync is what a 201 waits for.
     async append(receipts: readonly Receipt[]) {
       const client = await pool.connect();
       try {
         await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
         const receivedAt = now().toISOString();
-        const { rows: state } = await client.query<AppendState>(APPEND_STATE_SQL, [receipts.map((r) => r.id)]);
+        const { rows: state } = await client.query<AppendState>({ name: 'consentry-append-state', text: APPEND_STATE_SQL, values: [receipts.map((r) => r.id)] });
         const seen = new Set(state[0]?.existing ?? []);
         let head = headOf(state[0]);
         const results: AppendResult[] = [];
@@ -169,8 +170,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
           head = { seq: row.seq, hash: row.hash };
           results.push({ id: receipt.id, status: 'stored' });
         }
-        if (rows.length > 0) await client.query(INSERT_MANY_SQL, columnArrays(rows));
-        await figures.recordAppend(client, receipts, results, receivedAt); // console: count the stored receipts in this transaction
+        if (rows.length > 0) {
+          // The rows and the console's figure counts, in one statement.
+          await client.query(appendStatement(INSERT_MANY_SQL, columnArrays(rows), storedOnly(receipts, results, receivedAt)));
+        }
         await client.query('COMMIT');
         return results;
       } catch (error) {

@@ -9,6 +9,9 @@ import { PolicyHarness } from './consentry-policy.harness.js';
  * names the e2e CSP allows (`lit-html consentry dompurify`).
  */
 
+// The demo's pre-rendered page, parsed before the policy below is enforced (DOMParser is a sink).
+const demoPage = new DOMParser().parseFromString(await (await fetch('/demo/privacy.html')).text(), 'text/html');
+
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sample}`));
 const csp = document.createElement('meta');
@@ -33,6 +36,17 @@ describe('<consentry-policy> under Trusted Types', () => {
     const config = (await (await fetch('/demo/consent.json')).json()) as ConsentryConfig;
     const el = await fixture<ConsentryPolicy>(html`<consentry-policy src="/demo/privacy.md" .config=${config}></consentry-policy>`);
     const policy = await new PolicyHarness(el).rendered();
+    expect(policy.toc()).to.have.length(17);
+    expect(policy.cookieTables()).to.have.length(config.categories.length);
+    expect(violations).to.deep.equal([]);
+  });
+
+  it('enhances the pre-rendered demo policy (contents, consent panel) without a violation', async () => {
+    const config = (await (await fetch('/demo/consent.json')).json()) as ConsentryConfig;
+    const article = document.importNode(demoPage.querySelector('consentry-policy > article')!, true);
+    const el = await fixture<ConsentryPolicy>(html`<consentry-policy .config=${config}>${article}</consentry-policy>`);
+    const policy = await new PolicyHarness(el).rendered();
+    expect(el.hasAttribute('ready')).to.be.true;
     expect(policy.toc()).to.have.length(17);
     expect(policy.cookieTables()).to.have.length(config.categories.length);
     expect(violations).to.deep.equal([]);

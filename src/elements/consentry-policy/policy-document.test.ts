@@ -68,22 +68,28 @@ describe('policy-document: malformed or unclosed HTML never removes what follows
 });
 
 describe('policy-document: blocks and steps', () => {
-  it('cuts Markdown before each heading, never inside a code fence, and gives each block the link definitions', () => {
-    const blocks = splitBlocks('Intro [a][x]\n\n## One\n\n```\n## not a heading\n```\n\n### Two\n\n[b][x]\n\n[x]: /target\n', 'markdown');
+  it('cuts Markdown before each section (top-level heading), never inside a code fence, and gives each block the link definitions', () => {
+    const blocks = splitBlocks('Intro [a][x]\n\n## One\n\n```\n## not a heading\n```\n\n### One.1\n\n[b][x]\n\n## Two\n\n[x]: /target\n', 'markdown');
     expect(blocks.map((b) => b.name)).to.deep.equal(['the beginning', 'One', 'Two']);
+    expect(blocks[1].source).to.contain('### One.1');
     for (const block of blocks) expect(block.source).to.contain('[x]: /target');
     const { article } = buildPolicy(window, input('Intro [a][x]\n\n## One\n\n[b][x]\n\n[x]: /target\n'));
     expect([...article.querySelectorAll('.content a')].map((a) => a.getAttribute('href'))).to.deep.equal(['/target', '/target']);
   });
 
   it('cuts HTML only where no container is open', () => {
-    const blocks = splitBlocks('<h2>A</h2><p>a</p><details><h3>In</h3></details><h2>B</h2>', 'html');
+    const blocks = splitBlocks('<h2>A</h2><p>a</p><details><h2>In</h2></details><h3>A.1</h3><h2>B</h2>', 'html');
     expect(blocks.map((b) => b.name)).to.deep.equal(['A', 'B']);
+  });
+
+  it('takes the sections under a lone title as the top level', () => {
+    const blocks = splitBlocks('# Policy\n\nIntro\n\n## One\n\n### One.1\n\n## Two\n', 'markdown');
+    expect(blocks.map((b) => b.name)).to.deep.equal(['Policy', 'One', 'Two']);
   });
 
   it('yields once per block, so the browser can run other work between them', () => {
     const steps = [...policySteps(window, input('## A\n\na\n\n## B\n\nb\n\n### B.1\n\nc'))];
-    expect(steps).to.have.length(4); // three blocks, then the assembly
+    expect(steps).to.have.length(3); // two sections, then the assembly
   });
 
   it('builds the same document at once and in tasks', async () => {

@@ -114,10 +114,27 @@ const ELEMENT = 1;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the global (Node DOMs).
 const SHOW_COMMENT = 128; // NodeFilter.SHOW_COMMENT
 
+/** The sanitiser's allow-lists, with the Trusted Types policy DOMPurify parses through where the page enforces them. */
+const purifyConfig = (): Config & { RETURN_DOM_FRAGMENT: true } => {
+  const policy = trustedTypesPolicy();
+  return {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP: SAFE_URL,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    RETURN_DOM_FRAGMENT: true,
+    ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
+  };
+};
+
 const getPurifier = (win: Window) => {
   const existing = purifiers.get(win);
   if (existing) return existing;
   const purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
+  // Set once: sanitize(html, config) would parse the config again for every block.
+  purifier.setConfig(purifyConfig());
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeType !== ELEMENT) return;
     const el = node;
@@ -181,20 +198,10 @@ export const sanitizePolicy = (html: string, win: Window = window): DocumentFrag
  * cannot reach into the next block, and says what was dropped.
  */
 export const sanitizeBlock = (html: string, win: Window = window): { fragment: DocumentFragment; dropped: string[] } => {
-  const policy = trustedTypesPolicy();
-  const config: Config & { RETURN_DOM_FRAGMENT: true } = {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: SAFE_URL,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-    RETURN_DOM_FRAGMENT: true,
-    ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
-  };
   const closed = closeUnclosed(html);
   const purifier = getPurifier(win);
-  const fragment = purifier.sanitize(closed.html, config);
+  // The config was set on the purifier (RETURN_DOM_FRAGMENT): a fragment comes back.
+  const fragment = purifier.sanitize(closed.html) as unknown as DocumentFragment;
   const dropped = [...closed.dropped, ...describeRemoved(purifier.removed)];
   // Defence in depth: DOMPurify already did this; a regression there must not reach the page.
   for (const el of fragment.querySelectorAll('*')) {
@@ -231,7 +238,7 @@ export const assignHeadingIds = (root: ParentNode, reserved: Iterable<string> = 
  * The two heading levels the table of contents shows: the top level of the
  * document, skipping a lone title (`# Privacy policy` over `##` sections).
  */
-export const tocLevels = (headings: readonly PolicyHeading[]): [number, number | undefined] => {
+export const tocLevels = (headings: readonly { level: number }[]): [number, number | undefined] => {
   const levels = [...new Set(headings.map((h) => h.level))].sort();
   let i = 0;
   if (levels.length > 1 && levels[0] === 1 && headings.filter((h) => h.level === 1).length === 1) i = 1;
@@ -250,47 +257,53 @@ const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 const CONTAINERS = new Set(['details', 'section', 'div', 'table', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'article', 'aside', 'nav', 'header', 'footer', 'main']);
 
 /**
- * Cuts the text before each heading, so every block is parsed and sanitised
- * alone: a construct left open in one block cannot swallow the blocks after
- * it, and the browser can yield between blocks. Markdown is cut outside code
- * fences, and every block gets the document's link definitions; HTML is cut
- * only where no container element is open.
+ * Cuts the text before each top-level heading (each section: `##` under a
+ * lone `#` title), so every section is parsed and sanitised alone: a
+ * construct left open in one cannot swallow the sections after it, and the
+ * browser can yield between them. Sections, not every heading: each block
+ * costs a parse and a sanitiser document of its own. Markdown is cut outside
+ * code fences, and every block gets the document's link definitions; HTML is
+ * cut only where no container element is open.
  */
 export const splitBlocks = (body: string, format: PolicyFormat): PolicyBlock[] => {
-  const blocks: PolicyBlock[] = [];
-  const start = (name: string) => blocks.push({ name, source: '' });
-  start('the beginning');
+  /** Where a block may start: the heading's offset (line, or character for HTML), level and name. */
+  const cuts: { at: number; level: number; name: string }[] = [];
+  let lines: string[] = [];
   if (format === 'markdown') {
-    const lines = body.split(/\r?\n/);
-    const definitions = lines.filter((line) => LINK_DEFINITION.test(line)).join('\n');
+    lines = body.split(/\r?\n/);
     let fence: string | undefined;
-    for (const line of lines) {
+    lines.forEach((line, at) => {
       const marker = FENCE.exec(line)?.[1];
       if (fence === undefined && marker) fence = marker[0];
       else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
       else if (fence === undefined) {
-        const heading = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
-        if (heading) start(heading[1].trim());
+        const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
+        if (heading) cuts.push({ at, level: heading[1].length, name: heading[2].trim() });
       }
-      blocks[blocks.length - 1].source += line + '\n';
-    }
-    if (definitions) for (const block of blocks) block.source += '\n' + definitions + '\n';
+    });
   } else {
     let depth = 0;
-    let from = 0;
     for (const match of body.matchAll(/<(\/?)([a-z][\w-]*)\b[^>]*>/gi)) {
       const tag = match[2].toLowerCase();
       if (CONTAINERS.has(tag)) depth = Math.max(0, depth + (match[1] ? -1 : 1));
       if (CONTAINERS.has(tag) || match[1] || !/^h[1-6]$/.test(tag) || depth > 0) continue;
       const end = body.indexOf('</', match.index);
       const name = body.slice(match.index + match[0].length, end === -1 ? undefined : end).replace(/<[^>]*>/g, '').trim() || 'a heading';
-      if (match.index > from) {
-        blocks[blocks.length - 1].source = body.slice(from, match.index);
-        from = match.index;
-        start(name);
-      } else blocks[blocks.length - 1].name = name;
+      cuts.push({ at: match.index, level: Number(tag[1]), name });
     }
-    blocks[blocks.length - 1].source = body.slice(from);
+  }
+  const [top] = tocLevels(cuts);
+  const starts = cuts.filter((cut) => cut.level <= top);
+  const blocks: PolicyBlock[] = [];
+  const bounds = [{ at: 0, name: 'the beginning' }, ...starts];
+  bounds.forEach((start, i) => {
+    const end = bounds[i + 1]?.at;
+    const source = format === 'markdown' ? lines.slice(start.at, end).map((line) => line + '\n').join('') : body.slice(start.at, end);
+    blocks.push({ name: start.name, source });
+  });
+  if (format === 'markdown') {
+    const definitions = lines.filter((line) => LINK_DEFINITION.test(line)).join('\n');
+    if (definitions) for (const block of blocks) block.source += '\n' + definitions + '\n';
   }
   return blocks.filter((block) => block.source.trim());
 };

@@ -92,6 +92,17 @@ export const formatDate = (value: string | number, locale: string): { text: stri
   const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(day ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return { text: String(value) };
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' };
-  return { text: new Intl.DateTimeFormat(locale, options).format(date), datetime: day ? (value) : date.toISOString() };
+  return { text: dateFormat(locale, day).format(date), datetime: day ? value : date.toISOString() };
+};
+
+/** One formatter per locale and kind: making one is far dearer than using it (ICU data). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (locale: string, day: boolean): Intl.DateTimeFormat => {
+  const key = `${locale} ${day}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, day ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' });
+    formats.set(key, format);
+  }
+  return format;
 };
