@@ -1,25 +1,26 @@
 // Builds from one source tree:
 //  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js, policy.js
 //     and validate.js. ui.js holds lit-html and the banner itself, so the
-//     banner is one request; the preference centre, the placeholders and the
+//     banner is one request; the preference centre and the
 //     policy viewer import lit-html from it (one lit-html per page: a second
 //     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types/src (and dist/types/server/src/schemas for the
 //     receipt type, whose one definition is the server's schema).
-//  2. decide.js on its own, for the script-tag build, and head.js, the
-//     optional classic script that goes first in <head> (src/head.ts).
+//  2. decide.js and placeholder.js (the embed placeholder, no lit) on their
+//     own, for the script-tag build, and head.js, the optional classic script
+//     that goes first in <head> (src/head.ts).
 //  3. The script-tag build dist/consentry.js: a classic script (no `type=module`
 //     needed) holding the core only; it import()s the ESM chunks above by URL
 //     when something must be shown, so a returning visitor loads this file alone.
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
-// build loads them by URL), except decide and reopen, built self-contained below.
-const { decide, reopen, ...lazy } = CHUNKS;
+// build loads them by URL), except decide, reopen and placeholder, built self-contained below.
+const { decide, reopen, placeholder, ...lazy } = CHUNKS;
 
 /**
  * The chunks policy.js imports: a page holding a pre-rendered policy preloads
@@ -39,6 +40,24 @@ const npmEntry = {
   buildStart() {
     this.emitFile({ type: 'chunk', id: 'src/index.ts', fileName: 'index.js', preserveSignature: 'strict' });
   },
+};
+
+/** Collapses the whitespace of the plain-text stylesheets (`*.styles.ts` without lit): terser keeps strings as they are. */
+const cssWhitespace = {
+  name: 'css-whitespace',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts') || /from ["']lit|@lit\//.test(code)) return null;
+    // Spaces go around { } ; , and after a colon; never before one (`div :focus` is not `div:focus`).
+    const tight = (css) => css.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').replace(/: /g, ':').trim();
+    return { code: code.replace(/`([^`$]*)`/g, (_, css) => '`' + tight(css) + '`'), map: null };
+  },
+};
+
+/** The file name the ESM build above gave a shared chunk (the builds of this file run in order). */
+const builtChunk = (pattern) => {
+  const found = readdirSync(new URL('./dist/chunks/', import.meta.url)).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`rollup.config.mjs: expected one dist/chunks/ file matching ${pattern}, found ${found.length}`);
+  return found[0];
 };
 
 const terserOptions = {
@@ -93,6 +112,23 @@ const library = [
     input: { reopen },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: 'hidden' },
     plugins: [ts(false), terser(terserOptions)],
+  },
+  {
+    // The embed placeholder for the script-tag build, self-contained too: a
+    // returning visitor on a page with an embed fetches the core and this one
+    // file. Its non-English strings come from the details' files of the build
+    // above (en-details, kept external and pointed at that chunk's hashed name).
+    input: { placeholder },
+    external: (id) => /\/i18n\/en-details\.js$/.test(id),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      // As consentry.js: the map beside it, not named in it (bytes on every page with an embed).
+      sourcemap: 'hidden',
+      paths: (id) => (/\/i18n\/en-details\.js$/.test(id) ? './chunks/' + builtChunk(/^en-details-[\w-]+\.js$/) : id),
+    },
+    plugins: [nodeResolve({ browser: true }), ts(false), cssWhitespace, terser(terserOptions)],
   },
   {
     // The head script: a classic script for <head>, before consentry.js and

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Subresource Integrity for the script-tag build served from a CDN: the
 // sha384 of dist/consentry.js for its <script integrity>, and of every chunk
-// it can import (ui, decide, policy, validate and what they import, statically
+// it can import (ui, decide, policy, validate, placeholder and what they import, statically
 // or on demand) for an import map's `integrity` field. Run after `npm run build`.
 //
 //   node scripts/sri.mjs           prints the README block
@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'ut
 /** Where the README's example says the published dist/ is; replace with your CDN's path to it. */
 export const CDN_BASE = `https://cdn.example.com/npm/consentry@${version}/dist/`;
 /** What the script-tag build import()s by name from its own folder (src/consentry.ts). */
-const CHUNKS = ['ui.js', 'decide.js', 'reopen.js', 'policy.js', 'validate.js'];
+const CHUNKS = ['ui.js', 'decide.js', 'reopen.js', 'policy.js', 'validate.js', 'placeholder.js'];
 const START = /<!-- sri:start[^>]*-->\n/;
 const END = '<!-- sri:end -->';
 

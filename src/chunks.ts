@@ -7,6 +7,7 @@
  */
 export const CHUNKS = {
   ui: () => import('./ui.js'),
+  placeholder: () => import('./elements/consentry-placeholder/consentry-placeholder.js'),
   policy: () => import('./policy.js'),
   validate: () => import('./validate/index.js'),
   decide: () => import('./core/decide.js'),

@@ -1,8 +1,9 @@
 /**
  * The UI chunk: loaded by the core only when something must be shown. It
- * holds lit and the banner; the preference centre, the placeholders and
- * non-English strings are further chunks loaded on demand. It receives the
- * core's `ConsentApi` as an argument and imports no core runtime code.
+ * holds lit and the banner; the preference centre and non-English strings
+ * are further chunks loaded on demand (the embed placeholders are a chunk of
+ * their own, without lit, that the core loads). It receives the core's
+ * `ConsentApi` as an argument and imports no core runtime code.
  */
 import type { ConsentApi, UiModule } from './core/types.js';
 import { loadTables } from './i18n/index.js';
@@ -41,12 +42,4 @@ export const openPreferences: UiModule['openPreferences'] = async (api, opener =
     loadStrings(api),
   ]);
   await preferences.openPreferences(api, deepFocus(opener));
-};
-
-export const mountPlaceholders: UiModule['mountPlaceholders'] = (api: ConsentApi) => {
-  void Promise.all([import('./elements/consentry-placeholder/consentry-placeholder.js'), loadStrings(api)]).then(
-    ([placeholders]) => {
-      placeholders.mountPlaceholders(api);
-    },
-  );
 };

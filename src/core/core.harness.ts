@@ -5,7 +5,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createConsentry } from './init.js';
 import type { CoreEnv } from './env.js';
-import type { ChunkName, ConsentApi, ConsentryConfig, UiModule } from './types.js';
+import type { ChunkName, ConsentApi, ConsentryConfig, PlaceholderModule, UiModule } from './types.js';
 import { CHUNKS } from '../chunks.js';
 
 export const exampleConfig = (): ConsentryConfig => ({
@@ -77,7 +77,9 @@ export const uiCalls: string[] = [];
 const recordingUi: UiModule = {
   showBanner: () => void uiCalls.push('showBanner'),
   openPreferences: async (_api, opener) => void uiCalls.push('openPreferences:' + (opener?.tagName ?? '')),
-  mountPlaceholders: () => void uiCalls.push('mountPlaceholders'),
+};
+const recordingPlaceholders: PlaceholderModule = {
+  mountPlaceholders: async () => void uiCalls.push('mountPlaceholders'),
 };
 
 /** Every chunk the core asked for, in order. */
@@ -92,7 +94,9 @@ export const chunks = (chunk: ChunkName): Promise<unknown> => {
       ? import('../validate/index.js')
       : chunk === 'ui'
         ? Promise.resolve(recordingUi)
-        : chunk.startsWith('i18n/') || chunk === 'reopen'
+        : chunk === 'placeholder'
+          ? Promise.resolve(recordingPlaceholders)
+          : chunk.startsWith('i18n/') || chunk === 'reopen'
           ? CHUNKS[chunk]()
           : new Promise(() => {});
 };

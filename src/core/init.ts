@@ -23,6 +23,7 @@ import type {
   ConsentApi,
   ConsentryConfig,
   Method,
+  PlaceholderModule,
   PolicyModule,
   ReopenModule,
   UiModule,
@@ -91,7 +92,10 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       void load<PolicyModule>('policy').then((m) => m.definePolicy(api));
     }
   };
-  const gate = createGate(doc, (c, s) => api.get(c, s), () => shown((m) => m.mountPlaceholders(api)), findPolicy);
+  // Blocked embeds get placeholders from a chunk of their own (no lit): a returning page with an embed stays small.
+  const placeholders = () =>
+    void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
+  const gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
 
   // The floating button (its own small chunk) and its label, fetched side by side.
   // The label comes from the same tables as the UI's: the override, else the

@@ -262,8 +262,12 @@ export interface UiModule {
   showBanner(api: ConsentApi): void;
   /** Open the preference centre; focus returns to `opener` (or the active element) on close. */
   openPreferences(api: ConsentApi, opener?: Element | null): Promise<void>;
+}
+
+/** The placeholder chunk (`placeholder.js`, no lit): stands in for blocked embeds. */
+export interface PlaceholderModule {
   /** Replace gated iframes that are still blocked with placeholders. */
-  mountPlaceholders(api: ConsentApi): void;
+  mountPlaceholders(api: ConsentApi): Promise<void>;
 }
 
 /** The reopen chunk (`reopen.js`): the floating button a visitor with a stored choice sees. */

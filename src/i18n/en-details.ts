@@ -1,4 +1,5 @@
 import { defineTable } from './index.js';
+import { enPlaceholder } from './en-placeholder.js';
 
 /**
  * Built-in English strings of the preference centre and the embed
@@ -21,10 +22,7 @@ export const enDetails = {
   noneYet: 'none yet',
   saved: 'Preferences saved',
   gpcPrefs: 'Your browser sends a Global Privacy Control signal, so marketing is off unless you switch it on here.',
-  blocked: '{service} is blocked until you allow {category}.',
-  sets: 'It would set: {cookies}.',
-  allowCategory: 'Allow {category}',
-  allowService: 'Allow only this {service}',
+  ...enPlaceholder,
 };
 
 export type DetailStrings = typeof enDetails;

@@ -85,7 +85,7 @@ describe('the script-tag build from a CDN, with Subresource Integrity', () => {
     assert.equal(readmeBlock().current, block(), 'README.md is stale: run `npm run build && node scripts/sri.mjs --write`');
     const listed = Object.keys(JSON.parse(/<script type="importmap">\n([\s\S]*?)\n<\/script>/.exec(block())[1]).integrity);
     assert.deepEqual(listed, chunkFiles().map((f) => CDN_BASE + f));
-    for (const entry of ['ui.js', 'decide.js', 'policy.js', 'validate.js']) assert.ok(chunkFiles().includes(entry), entry);
+    for (const entry of ['ui.js', 'decide.js', 'policy.js', 'validate.js', 'placeholder.js']) assert.ok(chunkFiles().includes(entry), entry);
   });
 
   it('boots from the other origin: the banner and the decide chunk load from the CDN path, not the page', async () => {

@@ -5,13 +5,13 @@ import { ConsentryPlaceholder } from './consentry-placeholder.js';
 export class PlaceholderHarness {
   constructor(readonly element: ConsentryPlaceholder) {}
 
-  /** Waits for the placeholder of `frame` and its first render. */
+  /** Waits for the placeholder of `frame` and its contents (built when it connects). */
   static async find(frame: HTMLIFrameElement): Promise<PlaceholderHarness> {
     const element = await waitFor(() => {
       const el = frame.previousElementSibling;
       return el instanceof ConsentryPlaceholder ? el : null;
     });
-    await element.updateComplete;
+    await waitFor(() => element.shadowRoot?.querySelector('button'));
     return new PlaceholderHarness(element);
   }
 

@@ -1,10 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, itAtNarrowViewport, itWithMediaEmulation, resetMedia, setViewport } from '../../../test/browser/engine.js';
 import { addToPage } from '../../core/core.harness.js';
-import type { ConsentApi } from '../../core/types.js';
-import { axeViolations, bootUi, configWithVideo, resetUi, waitFor } from '../../ui.harness.js';
+import type { ConsentApi, ConsentryConfig } from '../../core/types.js';
+import { axeViolations, bootUi, configWithVideo, loadChunk, resetUi, waitFor } from '../../ui.harness.js';
 import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
+import { enDetails } from '../../i18n/en-details.js';
+import { enPlaceholder } from '../../i18n/en-placeholder.js';
+import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
 import { PlaceholderHarness } from './consentry-placeholder.harness.js';
+import { BUTTONS, FOCUS_RING, TOKENS } from './consentry-placeholder.styles.js';
 
 // Any same-origin document stands in for the video page.
 const VIDEO = '/test/fixtures/xss/README.md';
@@ -15,10 +19,10 @@ describe('consentry-placeholder', () => {
   let placeholder: PlaceholderHarness;
 
   /** A gated embed on the page, then the real core booted over it. */
-  const pageWithEmbed = async (consent = 'marketing:youtube', extra = '') => {
+  const pageWithEmbed = async (consent = 'marketing:youtube', extra = '', config?: Partial<ConsentryConfig>) => {
     const box = addToPage(`<iframe data-consent="${consent}" data-src="${VIDEO}" width="560" height="315" title="Video" ${extra}></iframe>`);
     frame = box.querySelector('iframe') as HTMLIFrameElement;
-    api = await bootUi(await configWithVideo());
+    api = await bootUi({ ...(await configWithVideo()), ...config });
     placeholder = await PlaceholderHarness.find(frame);
   };
 
@@ -111,5 +115,50 @@ describe('consentry-placeholder', () => {
     const banner = await BannerHarness.find();
     expect(banner.element.isConnected).to.be.true;
     expect(api.getState().granted).to.deep.equal(['necessary']);
+  });
+
+  it('needs no lit: its chunk is a plain custom element, styled with the banner’s tokens, focus ring and button', async () => {
+    await pageWithEmbed();
+    expect(Object.getPrototypeOf(placeholder.element.constructor)).to.equal(HTMLElement);
+    const flat = (css: string) => css.replace(/\s+/g, ' ').trim();
+    expect(flat(tokens.cssText).startsWith(flat(TOKENS))).to.be.true;
+    expect(flat(FOCUS_RING)).to.equal(flat(focusRing.cssText));
+    expect(flat(BUTTONS)).to.equal(flat(buttons.cssText));
+    const button = getComputedStyle(placeholder.allowCategoryButton);
+    expect(button.minHeight).to.equal('44px');
+    expect(button.fontWeight).to.equal('600');
+  });
+
+  it('takes the config’s theme, as the other elements do', async () => {
+    await pageWithEmbed('marketing:youtube', '', { theme: { buttonBackground: 'rgb(0, 80, 0)', scheme: 'dark' } });
+    expect(placeholder.element.getAttribute('scheme')).to.equal('dark');
+    expect(getComputedStyle(placeholder.allowCategoryButton).backgroundColor).to.equal('rgb(0, 80, 0)');
+  });
+
+  it('keeps its four English strings the details table’s, so a texts override names them as before', async () => {
+    for (const [key, value] of Object.entries(enPlaceholder)) expect(enDetails[key as keyof typeof enDetails], key).to.equal(value);
+    await pageWithEmbed('marketing:youtube', '', { texts: { en: { allowService: 'Play {service}' } } });
+    expect(placeholder.allowServiceButton?.textContent.trim()).to.equal('Play YouTube');
+  });
+
+  it('speaks the page’s language: the strings come from that language’s details file', async () => {
+    await pageWithEmbed('marketing:youtube', '', { language: 'fr' });
+    expect(placeholder.element.lang).to.equal('fr');
+    expect(placeholder.text).to.contain('YouTube est bloqué tant que vous n’autorisez pas');
+    expect(placeholder.allowCategoryButton.textContent.trim()).to.match(/^Autoriser/);
+  });
+
+  it('on a returning visitor’s page comes from its own chunk: the core never fetches the banner’s ui chunk for it', async () => {
+    const before = await bootUi(await configWithVideo());
+    await before.rejectAll();
+    before.destroy();
+    document.querySelector('consentry-banner')?.remove();
+    const asked: string[] = [];
+    frame = addToPage(`<iframe data-consent="marketing:youtube" data-src="${VIDEO}" title="Video"></iframe>`).querySelector('iframe')!;
+    api = await bootUi(await configWithVideo(), { load: (chunk) => (asked.push(chunk), loadChunk(chunk)) });
+    placeholder = await PlaceholderHarness.find(frame);
+    expect(api.needsChoice()).to.be.false;
+    expect(asked).to.include('placeholder');
+    expect(asked).not.to.include('ui');
   });
 });

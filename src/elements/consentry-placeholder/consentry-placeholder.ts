@@ -1,15 +1,34 @@
-import { LitElement, html, nothing } from 'lit';
-import type { ConsentApi } from '../../core/types.js';
-import { ConsentController } from '../../controllers/consent-controller.js';
 import { parseConsent } from '../../core/data-consent.js';
-import { detailsTable } from '../../i18n/en-details.js';
-import { loadTables, localeFor } from '../../i18n/index.js';
-import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
-import { applyTheme } from '../../styles/theme.js';
-import { placeholderStyles } from './consentry-placeholder.styles.js';
+import type { ConsentApi, Text } from '../../core/types.js';
+import { enPlaceholder, type PlaceholderStrings } from '../../i18n/en-placeholder.js';
+import { placeholderCss } from './consentry-placeholder.styles.js';
 
 /** `[category, service]` of a gated iframe, read by the same parser as the core's gate. */
 const gatedBy = (frame: HTMLIFrameElement): [string, string?] => parseConsent(frame.getAttribute('data-consent'));
+
+/** The built-in strings in the page's language: English until `loadStrings` has read another. */
+let builtIn: PlaceholderStrings = enPlaceholder;
+
+/**
+ * A language other than English reads the four strings from the details'
+ * file of that language (the same file the preference centre reads), so the
+ * English chunk does not carry the details' loader map.
+ */
+const loadStrings = async (lang: string): Promise<void> => {
+  if (lang == 'en') return;
+  const { DETAIL_FILES } = await import('../../i18n/en-details.js');
+  const file = await DETAIL_FILES[lang]?.().catch(() => null);
+  if (file) builtIn = { ...enPlaceholder, ...file.default };
+};
+
+// The same rules as `localeFor` in src/i18n/index.ts, which travels in the banner's chunk.
+const rtl = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)$/;
+const textIn = (value: Text | undefined, lang: string, fallback = 'en'): string =>
+  typeof value == 'string'
+    ? value
+    : (value?.[lang] ?? value?.[fallback] ?? value?.en ?? Object.values(value ?? {}).at(0) ?? '');
+
+let sheet: CSSStyleSheet | undefined;
 
 /**
  * Stands in for a gated `<iframe data-consent="marketing:youtube" data-src="…">`
@@ -17,6 +36,11 @@ const gatedBy = (frame: HTMLIFrameElement): [string, string?] => parseConsent(fr
  * offers to allow the whole category or only this service. The iframe stays
  * hidden meanwhile; once the core has set its `src`, the placeholder shows
  * it and removes itself.
+ *
+ * A plain custom element (no lit): a returning visitor on a page with an
+ * embed loads the core and this chunk only. Its text does not change while
+ * it stands, so it is built once; a consent change only decides whether it
+ * steps aside.
  *
  * Set `api` and `frame`, then insert it before the iframe (see `mountPlaceholders`).
  *
@@ -29,71 +53,86 @@ const gatedBy = (frame: HTMLIFrameElement): [string, string?] => parseConsent(fr
  * @cssproperty --consentry-border
  * @cssproperty --consentry-radius
  */
-export class ConsentryPlaceholder extends LitElement {
-  static override styles = [tokens, focusRing, buttons, placeholderStyles];
-
+export class ConsentryPlaceholder extends HTMLElement {
   api?: ConsentApi;
   frame?: HTMLIFrameElement;
 
-  private consent = new ConsentController(this);
+  private unsubscribe?: () => void;
 
   /** `[category, service]` of the iframe. */
   get target(): [string, string?] {
     return this.frame ? gatedBy(this.frame) : ['', undefined];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
     const { api, frame } = this;
     if (!api || !frame) return;
-    const { lang, dir } = localeFor(api, detailsTable);
+    const lang = api.getState().language;
     this.lang = lang;
-    this.dir = dir;
-    applyTheme(this, api.config.theme);
+    this.dir = rtl.test(lang) || document.documentElement.dir == 'rtl' ? 'rtl' : 'ltr';
+    // The config's theme, as `applyTheme` sets it on the other elements (CSSOM: a strict style-src allows it).
+    for (const [key, value] of Object.entries(api.config.theme ?? {}))
+      if (value != null)
+        if (key == 'scheme') this.setAttribute('scheme', value);
+        else this.style.setProperty('--consentry-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
     // Same box as the embed it replaces; measured before the iframe is hidden.
     const box = frame.getBoundingClientRect();
-    this.style.setProperty('width', `${box.width || parseFloat(frame.width) || 300}px`);
-    this.style.setProperty('height', `${box.height || parseFloat(frame.height) || 150}px`);
+    this.style.width = `${box.width || parseFloat(frame.width) || 300}px`;
+    this.style.height = `${box.height || parseFloat(frame.height) || 150}px`;
     frame.hidden = true;
     frame.style.setProperty('display', 'none', 'important');
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(placeholderCss);
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    root.replaceChildren(...this.build(api, frame, lang));
+    // Allowed (here or elsewhere): the core has set the iframe's src; give its place back.
+    this.unsubscribe = api.onChange(() => api.get(...this.target) && this.remove());
   }
 
-  override render() {
-    const { api, frame } = this;
-    if (!api || !frame || !this.consent.state) return nothing;
-    const { t, text } = localeFor(api, detailsTable);
+  private build(api: ConsentApi, frame: HTMLIFrameElement, lang: string): Node[] {
+    const strings: Record<string, string | undefined> = { ...builtIn, ...api.config.texts?.[lang] };
+    const t = (key: keyof PlaceholderStrings, values: Record<string, string>) =>
+      (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
     const [categoryId, serviceId] = this.target;
     const category = api.config.categories.find((c) => c.id == categoryId);
     const services = category?.services ?? [];
     const service = services.find((s) => s.id == serviceId);
     const name = service?.name ?? (frame.title || new URL(frame.dataset.src ?? '', location.href).hostname);
-    const title = text(category?.title ?? categoryId);
+    const title = textIn(category?.title, lang, api.config.language) || categoryId;
     const cookies = (service ? [service] : services).flatMap((s) => s.cookies ?? []).map((c) => c.name);
-    return html`<p><strong>${t('blocked', { service: name, category: title })}</strong></p>
-      ${cookies.length ? html`<p>${t('sets', { cookies: cookies.join(', ') })}</p>` : nothing}
-      <div>
-        <button part="allow-category" @click=${() => {
-            void api.save([...api.getState().granted, categoryId], 'preferences');
-          }}>
-          ${t('allowCategory', { category: title })}
-        </button>
-        ${serviceId
-          ? html`<button part="allow-service" @click=${() => {
-                void api.allowService(categoryId, serviceId, 'preferences');
-              }}>
-              ${t('allowService', { service: name })}
-            </button>`
-          : nothing}
-      </div>`;
+
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string | Node[]) => {
+      const node = document.createElement(tag);
+      node.append(...(typeof text == 'string' ? [text] : text));
+      return node;
+    };
+    const button = (part: string, label: string, allow: () => Promise<void>) => {
+      const b = el('button', label);
+      b.setAttribute('part', part);
+      b.addEventListener('click', () => void allow());
+      return b;
+    };
+    const actions = [
+      button('allow-category', t('allowCategory', { category: title }), () =>
+        api.save([...api.getState().granted, categoryId], 'preferences'),
+      ),
+    ];
+    if (serviceId)
+      actions.push(
+        button('allow-service', t('allowService', { service: name }), () =>
+          api.allowService(categoryId, serviceId, 'preferences'),
+        ),
+      );
+    return [
+      el('p', [el('strong', t('blocked', { service: name, category: title }))]),
+      ...(cookies.length ? [el('p', t('sets', { cookies: cookies.join(', ') }))] : []),
+      el('div', actions),
+    ];
   }
 
-  protected override updated(): void {
-    // Allowed: the core has set the iframe's src; give its place back.
-    if (this.api?.get(...this.target)) this.remove();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     if (this.frame) {
       this.frame.hidden = false;
       this.frame.style.removeProperty('display');
@@ -104,14 +143,8 @@ export class ConsentryPlaceholder extends LitElement {
 if (!customElements.get('consentry-placeholder')) customElements.define('consentry-placeholder', ConsentryPlaceholder);
 
 /** Puts a placeholder before every gated iframe that is still blocked and has none yet. */
-export const mountPlaceholders = (api: ConsentApi): void => {
-  // In a language other than English the details' strings are a chunk of their own.
-  const loading = loadTables(api.getState().language, detailsTable);
-  if (loading) void loading.then(() => mountEach(api));
-  else mountEach(api);
-};
-
-const mountEach = (api: ConsentApi): void => {
+export const mountPlaceholders = async (api: ConsentApi): Promise<void> => {
+  await loadStrings(api.getState().language);
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')) {
     if (api.get(...gatedBy(frame)) || frame.previousElementSibling?.localName == 'consentry-placeholder') continue;
     const placeholder = new ConsentryPlaceholder();
