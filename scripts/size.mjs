@@ -2,8 +2,9 @@
 // Byte budgets of what a visitor downloads, measured on the built files
 // (run `npm run build` first). Exits 1 when a budget is exceeded.
 //
-//   returning visitor  dist/consentry.js alone (the core; a valid stored choice loads nothing else)
-//   returning + embed  the core + placeholder.js and its static imports (a page with a blocked embed)
+//   returning visitor  dist/consentry.js (the core), then reopen.js (the floating button, fetched once
+//                      a choice exists unless `ui.reopenButton` is false); nothing else for a valid choice
+//   returning + embed  the same + placeholder.js and its static imports (a page with a blocked embed)
 //   first visit        the core + what it import()s to show the banner: ui.js and its static imports
 //   first visit, unstamped config  the same + validate.js (a config `consentry check --stamp` never saw)
 //   on demand          preferences, languages, decide, validate, policy — listed for the record
@@ -20,7 +21,9 @@ const BUDGET = { returning: 3500, firstVisit: 10000, languageChunk: 800 };
 // for a first visit on an unstamped config. For now: the placeholder chunk (no
 // lit, 1.7 kB) comes beside the core; the validator (2.3 kB) is still fetched
 // on the unstamped first visit.
-const BUDGET_ISSUE_10 = { returningWithEmbed: 5200, firstVisitUnstamped: 12000 };
+// A returning visitor's 3,500 B goal counts the floating button too (reopen.js,
+// 348 B, outside the core since issue 9): 3,844 B today.
+const BUDGET_ISSUE_10 = { returningWithButton: 3900, returningWithEmbed: 5600, firstVisitUnstamped: 12000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
@@ -54,14 +57,18 @@ const fmt = (r) => `${String(r.raw).padStart(7)} ${String(r.gzip).padStart(7)} $
 const core = measure('consentry.js');
 const banner = [...closure('ui.js')].map(measure);
 const firstVisit = sum([core, ...banner]);
+const reopen = [...closure('reopen.js')].map(measure);
+const returning = sum([core, ...reopen]);
 const placeholder = [...closure('placeholder.js')].map(measure);
-const returningWithEmbed = sum([core, ...placeholder]);
+const returningWithEmbed = sum([returning, ...placeholder]);
 const validator = [...closure('validate.js')].filter((f) => !closure('ui.js').has(f)).map(measure);
 const firstVisitUnstamped = sum([firstVisit, ...validator]);
 
 console.log('file'.padEnd(44) + '    raw    gzip  brotli');
 console.log('returning visitor');
 console.log('  ' + core.file.padEnd(42) + fmt(core));
+for (const r of reopen) console.log('  ' + r.file.padEnd(42) + fmt(r));
+console.log('  ' + 'returning total'.padEnd(42) + fmt(returning));
 console.log('returning visitor, page with a blocked embed, adds');
 for (const r of placeholder) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'returning with an embed total'.padEnd(42) + fmt(returningWithEmbed));
@@ -72,7 +79,7 @@ console.log('first visit on an unstamped config adds');
 for (const r of validator) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'first visit, unstamped, total'.padEnd(42) + fmt(firstVisitUnstamped));
 
-const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file), ...placeholder.map((r) => r.file), ...validator.map((r) => r.file)]);
+const firstVisitFiles = new Set(['consentry.js', ...reopen.map((r) => r.file), ...banner.map((r) => r.file), ...placeholder.map((r) => r.file), ...validator.map((r) => r.file)]);
 const isLanguage = (f) => f.startsWith('i18n/');
 const onDemand = [...Object.keys(CHUNKS).map((name) => name + '.js'), ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
   .filter((f) => f.endsWith('.js') && !isLanguage(f) && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
@@ -110,7 +117,8 @@ const check = (what, value, budget) => {
 };
 check('returning visitor (core)', core.brotli, BUDGET.returning);
 check('first visit (core + banner, lit included)', firstVisit.brotli, BUDGET.firstVisit);
-check('returning visitor, page with an embed (core + placeholder)', returningWithEmbed.brotli, BUDGET_ISSUE_10.returningWithEmbed);
+check('returning visitor (core + floating button)', returning.brotli, BUDGET_ISSUE_10.returningWithButton);
+check('returning visitor, page with an embed (core + floating button + placeholder)', returningWithEmbed.brotli, BUDGET_ISSUE_10.returningWithEmbed);
 check('first visit, unstamped config (core + banner + validator)', firstVisitUnstamped.brotli, BUDGET_ISSUE_10.firstVisitUnstamped);
 const largest = languageRows.flatMap(([lang, ...files]) => files.map((r) => ({ ...r, lang }))).sort((a, b) => b.brotli - a.brotli)[0];
 check(`largest language chunk (${languages.length} languages × 3; ${largest.file})`, largest.brotli, BUDGET.languageChunk);
