@@ -275,8 +275,12 @@ describe('the consent core', () => {
       expect(api.get('marketing')).to.equal(false);
     });
 
+    // Each boot is a later page: the earlier page's core is gone (destroyed), as
+    // after a navigation. A live one would follow the decision like another tab.
     it('withdraws marketing a visitor granted before the signal was on, recorded as action gpc', async () => {
-      await (await boot()).acceptAll();
+      const earlier = await boot();
+      await earlier.acceptAll();
+      earlier.destroy();
       const actions: string[] = [];
       const listener = (e: CustomEvent<ChangeDetail>) => actions.push(`${e.detail.action}/${e.detail.method}`);
       document.addEventListener('consentry:change', listener);
@@ -288,11 +292,13 @@ describe('the consent core', () => {
     });
 
     it('is recorded once when it first appears after a refusal, and not again on later pages', async () => {
-      await (await boot()).rejectAll();
+      const earlier = await boot();
+      await earlier.rejectAll();
+      earlier.destroy();
       const actions: string[] = [];
       const listener = (e: CustomEvent<ChangeDetail>) => actions.push(e.detail.action);
       document.addEventListener('consentry:change', listener);
-      await boot(exampleConfig(), { gpc: true });
+      (await boot(exampleConfig(), { gpc: true })).destroy();
       await boot(exampleConfig(), { gpc: true });
       document.removeEventListener('consentry:change', listener);
       expect(actions).to.deep.equal(['gpc']);
