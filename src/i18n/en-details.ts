@@ -22,6 +22,8 @@ export const enDetails = {
   noneYet: 'none yet',
   saved: 'Preferences saved',
   gpcPrefs: 'Your browser sends a Global Privacy Control signal, so marketing is off unless you switch it on here.',
+  // When the site does not let an opt-in override the signal (`gpc.allowOverride: false`), the switch is locked.
+  gpcPrefsLocked: 'Your browser sends a Global Privacy Control signal, so marketing stays off on this site.',
   ...enPlaceholder,
 };
 

@@ -241,6 +241,8 @@ describe('consentry-preferences', () => {
     ads.id = 'advertising';
     ads.consentMode = ['ad_storage', 'ad_user_data'];
     await openFromBanner(config, true);
+    expect(prefs.text).to.contain('Global Privacy Control signal, so marketing stays off on this site.');
+    expect(prefs.text).not.to.contain('unless you switch it on');
     const locked = prefs.switchFor('advertising');
     expect(locked.checked).to.be.false;
     expect(locked.disabled).to.be.true;

@@ -91,7 +91,10 @@ export class ConsentryPreferences extends LitElement {
             <button class="close" aria-label=${t('close')} @click=${this.close}>×</button>
           </div>
           <p>${t('prefsText')}</p>
-          ${state.gpc ? html`<p>${t('gpcPrefs')}</p>` : nothing}
+          ${state.gpc
+            ? // A switch the signal locks off cannot be switched on here, so the text must not say it can.
+              html`<p>${t(state.locked.some((id) => !state.granted.includes(id)) ? 'gpcPrefsLocked' : 'gpcPrefs')}</p>`
+            : nothing}
           <p>${t('consentId')} <code>${state.subject ?? t('noneYet')}</code></p>
           <ul>
             ${api.config.categories.map((category) => this.renderCategory(category, state, strings))}

@@ -18,6 +18,7 @@ export default {
   noneYet: 'لا يوجد بعد',
   saved: 'تم حفظ التفضيلات',
   gpcPrefs: 'يرسل متصفحك إشارة Global Privacy Control، لذا يبقى التسويق معطّلًا ما لم تفعّله هنا.',
+  gpcPrefsLocked: 'يرسل متصفحك إشارة Global Privacy Control، لذا يبقى التسويق معطّلًا على هذا الموقع.',
   blocked: 'المحتوى من {service} محظور إلى أن تسمح بفئة «{category}».',
   sets: 'سيضع ملفات تعريف الارتباط التالية: {cookies}.',
   allowCategory: 'السماح بـ«{category}»',

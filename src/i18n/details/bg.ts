@@ -18,6 +18,7 @@ export default {
   noneYet: 'все още няма',
   saved: 'Настройките са запазени',
   gpcPrefs: 'Браузърът ви изпраща сигнал Global Privacy Control, затова маркетингът е изключен, освен ако не го включите тук.',
+  gpcPrefsLocked: 'Браузърът ви изпраща сигнал Global Privacy Control, затова маркетингът остава изключен на този сайт.',
   blocked: 'Съдържанието от {service} е блокирано, докато не разрешите „{category}“.',
   sets: 'Ще бъдат записани тези бисквитки: {cookies}.',
   allowCategory: 'Разрешаване на „{category}“',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'zatím žádné',
   saved: 'Nastavení uloženo',
   gpcPrefs: 'Váš prohlížeč posílá signál Global Privacy Control, proto je marketing vypnutý, dokud ho zde nezapnete.',
+  gpcPrefsLocked: 'Váš prohlížeč posílá signál Global Privacy Control, proto marketing na tomto webu zůstává vypnutý.',
   blocked: 'Obsah {service} je zablokovaný, dokud nepovolíte „{category}“.',
   sets: 'Uložily by se tyto cookies: {cookies}.',
   allowCategory: 'Povolit „{category}“',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'dim eto',
   saved: 'Dewisiadau wedi’u cadw',
   gpcPrefs: 'Mae eich porwr yn anfon signal Global Privacy Control, felly mae marchnata wedi’i ddiffodd oni bai eich bod yn ei droi ymlaen yma.',
+  gpcPrefsLocked: 'Mae eich porwr yn anfon signal Global Privacy Control, felly mae marchnata yn aros wedi’i ddiffodd ar y wefan hon.',
   blocked: 'Mae {service} wedi’i rwystro nes i chi ganiatáu ‘{category}’.',
   sets: 'Byddai’n gosod y cwcis hyn: {cookies}.',
   allowCategory: 'Caniatáu ‘{category}’',

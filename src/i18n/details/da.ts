@@ -18,6 +18,7 @@ export default {
   noneYet: 'intet endnu',
   saved: 'Indstillingerne er gemt',
   gpcPrefs: 'Din browser sender et Global Privacy Control-signal, så markedsføring er slået fra, medmindre du slår det til her.',
+  gpcPrefsLocked: 'Din browser sender et Global Privacy Control-signal, så markedsføring forbliver slået fra på dette websted.',
   blocked: '{service} er blokeret, indtil du tillader »{category}«.',
   sets: 'Det ville sætte disse cookies: {cookies}.',
   allowCategory: 'Tillad »{category}«',

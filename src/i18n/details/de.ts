@@ -18,6 +18,7 @@ export default {
   noneYet: 'noch keine',
   saved: 'Einstellungen gespeichert',
   gpcPrefs: 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleibt Marketing deaktiviert, außer Sie schalten es hier ein.',
+  gpcPrefsLocked: 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleibt Marketing auf dieser Website deaktiviert.',
   blocked: '{service} ist blockiert, bis Sie „{category}“ erlauben.',
   sets: 'Dabei würden diese Cookies gesetzt: {cookies}.',
   allowCategory: '„{category}“ erlauben',

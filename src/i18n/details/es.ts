@@ -18,6 +18,7 @@ export default {
   noneYet: 'ninguno todavía',
   saved: 'Preferencias guardadas',
   gpcPrefs: 'Su navegador envía la señal Global Privacy Control, así que el marketing está desactivado salvo que lo active aquí.',
+  gpcPrefsLocked: 'Su navegador envía la señal Global Privacy Control, así que el marketing permanece desactivado en este sitio.',
   blocked: '{service} está bloqueado hasta que permita «{category}».',
   sets: 'Instalaría estas cookies: {cookies}.',
   allowCategory: 'Permitir «{category}»',

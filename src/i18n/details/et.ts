@@ -18,6 +18,7 @@ export default {
   noneYet: 'veel puudub',
   saved: 'Eelistused salvestatud',
   gpcPrefs: 'Teie brauser saadab Global Privacy Controli signaali, seega on turundus välja lülitatud, kui te seda siin sisse ei lülita.',
+  gpcPrefsLocked: 'Teie brauser saadab Global Privacy Controli signaali, seega jääb turundus sellel saidil välja lülitatuks.',
   blocked: '{service} on blokeeritud, kuni lubate kategooria „{category}“.',
   sets: 'See salvestaks need küpsised: {cookies}.',
   allowCategory: 'Luba „{category}“',

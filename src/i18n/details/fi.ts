@@ -18,6 +18,7 @@ export default {
   noneYet: 'ei vielä',
   saved: 'Asetukset tallennettu',
   gpcPrefs: 'Selaimesi lähettää Global Privacy Control\u00a0-signaalin, joten markkinointi on pois käytöstä, ellet ota sitä käyttöön tästä.',
+  gpcPrefsLocked: 'Selaimesi lähettää Global Privacy Control\u00a0-signaalin, joten markkinointi pysyy tällä sivustolla pois käytöstä.',
   blocked: '{service} on estetty, kunnes sallit luokan ”{category}”.',
   sets: 'Se tallentaisi nämä evästeet: {cookies}.',
   allowCategory: 'Salli ”{category}”',

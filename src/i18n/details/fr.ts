@@ -18,6 +18,7 @@ export default {
   noneYet: 'pas encore',
   saved: 'Préférences enregistrées',
   gpcPrefs: 'Votre navigateur envoie le signal Global Privacy Control\u00a0: le marketing reste désactivé sauf si vous l’activez ici.',
+  gpcPrefsLocked: 'Votre navigateur envoie le signal Global Privacy Control\u00a0: le marketing reste désactivé sur ce site.',
   blocked: '{service} est bloqué tant que vous n’autorisez pas «\u00a0{category}\u00a0».',
   sets: 'Il déposerait ces cookies\u00a0: {cookies}.',
   allowCategory: 'Autoriser «\u00a0{category}\u00a0»',

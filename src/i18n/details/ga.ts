@@ -18,6 +18,7 @@ export default {
   noneYet: 'níl ceann ann fós',
   saved: 'Roghanna sábháilte',
   gpcPrefs: 'Seolann do bhrabhsálaí comhartha Global Privacy Control, mar sin tá an mhargaíocht múchta mura gcuireann tú ar siúl anseo í.',
+  gpcPrefsLocked: 'Seolann do bhrabhsálaí comhartha Global Privacy Control, mar sin fanann an mhargaíocht múchta ar an suíomh seo.',
   blocked: 'Tá {service} blocáilte go dtí go gceadaíonn tú ‘{category}’.',
   sets: 'Shocródh sé na fianáin seo: {cookies}.',
   allowCategory: 'Ceadaigh ‘{category}’',

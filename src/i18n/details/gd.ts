@@ -18,6 +18,7 @@ export default {
   noneYet: 'chan eil gin fhathast',
   saved: 'Chaidh na roghainnean a shàbhaladh',
   gpcPrefs: 'Tha am brabhsair agaibh a’ cur comharra Global Privacy Control, mar sin tha margaidheachd dheth mura cuir sibh air an-seo i.',
+  gpcPrefsLocked: 'Tha am brabhsair agaibh a’ cur comharra Global Privacy Control, mar sin fuirichidh margaidheachd dheth air an làrach seo.',
   blocked: 'Tha {service} bacte gus an ceadaich sibh ‘{category}’.',
   sets: 'Shuidhicheadh e na briosgaidean seo: {cookies}.',
   allowCategory: 'Ceadaich ‘{category}’',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'עדיין אין',
   saved: 'ההעדפות נשמרו',
   gpcPrefs: 'הדפדפן שלך שולח אות Global Privacy Control, ולכן השיווק כבוי, אלא אם מפעילים אותו כאן.',
+  gpcPrefsLocked: 'הדפדפן שלך שולח אות Global Privacy Control, ולכן השיווק נשאר כבוי באתר הזה.',
   blocked: 'התוכן של {service} חסום עד לאישור „{category}”.',
   sets: 'יישמרו העוגיות האלה: {cookies}.',
   allowCategory: 'אישור „{category}”',

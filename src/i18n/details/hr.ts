@@ -18,6 +18,7 @@ export default {
   noneYet: 'još nema',
   saved: 'Postavke spremljene',
   gpcPrefs: 'Vaš preglednik šalje signal Global Privacy Control, pa je marketing isključen dok ga ovdje ne uključite.',
+  gpcPrefsLocked: 'Vaš preglednik šalje signal Global Privacy Control, pa marketing na ovoj stranici ostaje isključen.',
   blocked: 'Sadržaj usluge {service} blokiran je dok ne dopustite „{category}”.',
   sets: 'Postavili bi se ovi kolačići: {cookies}.',
   allowCategory: 'Dopusti „{category}”',

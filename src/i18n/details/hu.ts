@@ -18,6 +18,7 @@ export default {
   noneYet: 'még nincs',
   saved: 'Beállítások mentve',
   gpcPrefs: 'Böngészője Global Privacy Control jelzést küld, ezért a marketing ki van kapcsolva, hacsak itt be nem kapcsolja.',
+  gpcPrefsLocked: 'Böngészője Global Privacy Control jelzést küld, ezért a marketing ezen a webhelyen kikapcsolva marad.',
   blocked: '{service}: a tartalom le van tiltva, amíg nem engedélyezi ezt: „{category}”.',
   sets: 'Ezeket a sütiket helyezné el: {cookies}.',
   allowCategory: 'Engedélyezés: „{category}”',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'ekkert enn',
   saved: 'Stillingar vistaðar',
   gpcPrefs: 'Vafrinn þinn sendir Global Privacy Control-merki, svo slökkt er á markaðssetningu nema þú kveikir á henni hér.',
+  gpcPrefsLocked: 'Vafrinn þinn sendir Global Privacy Control-merki, svo slökkt er á markaðssetningu á þessum vef.',
   blocked: 'Lokað er fyrir {service} þar til þú leyfir „{category}“.',
   sets: 'Það myndi vista þessar vafrakökur: {cookies}.',
   allowCategory: 'Leyfa „{category}“',

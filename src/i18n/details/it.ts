@@ -18,6 +18,7 @@ export default {
   noneYet: 'non ancora',
   saved: 'Preferenze salvate',
   gpcPrefs: 'Il tuo browser invia il segnale Global Privacy Control, quindi il marketing resta disattivato a meno che tu non lo attivi qui.',
+  gpcPrefsLocked: 'Il tuo browser invia il segnale Global Privacy Control, quindi il marketing resta disattivato su questo sito.',
   blocked: '{service} è bloccato finché non consenti «{category}».',
   sets: 'Installerebbe questi cookie: {cookies}.',
   allowCategory: 'Consenti «{category}»',

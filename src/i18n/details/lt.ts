@@ -18,6 +18,7 @@ export default {
   noneYet: 'dar nėra',
   saved: 'Nuostatos išsaugotos',
   gpcPrefs: 'Jūsų naršyklė siunčia Global Privacy Control signalą, todėl rinkodara išjungta, nebent ją įjungsite čia.',
+  gpcPrefsLocked: 'Jūsų naršyklė siunčia Global Privacy Control signalą, todėl rinkodara šioje svetainėje lieka išjungta.',
   blocked: '{service} turinys užblokuotas, kol neleisite „{category}“.',
   sets: 'Būtų įrašyti šie slapukai: {cookies}.',
   allowCategory: 'Leisti „{category}“',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'vēl nav',
   saved: 'Iestatījumi saglabāti',
   gpcPrefs: 'Jūsu pārlūks sūta Global Privacy Control signālu, tāpēc mārketings ir izslēgts, ja vien to šeit neieslēdzat.',
+  gpcPrefsLocked: 'Jūsu pārlūks sūta Global Privacy Control signālu, tāpēc mārketings šajā vietnē paliek izslēgts.',
   blocked: '{service} saturs ir bloķēts, līdz atļausiet „{category}“.',
   sets: 'Tiktu saglabātas šīs sīkdatnes: {cookies}.',
   allowCategory: 'Atļaut „{category}“',

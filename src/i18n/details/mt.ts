@@ -18,6 +18,7 @@ export default {
   noneYet: 'għad mhemm xejn',
   saved: 'Il-preferenzi ġew salvati',
   gpcPrefs: 'Il-browser tiegħek qed jibgħat sinjal Global Privacy Control, għalhekk il-kummerċjalizzazzjoni hija mitfija sakemm ma tixgħelhiex hawn.',
+  gpcPrefsLocked: 'Il-browser tiegħek qed jibgħat sinjal Global Privacy Control, għalhekk il-kummerċjalizzazzjoni tibqa’ mitfija f’dan is-sit.',
   blocked: 'Il-kontenut ta’ {service} huwa mblukkat sakemm ma tippermettix “{category}”.',
   sets: 'Dan jissettja dawn il-cookies: {cookies}.',
   allowCategory: 'Ippermetti “{category}”',

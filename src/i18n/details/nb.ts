@@ -18,6 +18,7 @@ export default {
   noneYet: 'ingen ennå',
   saved: 'Valgene er lagret',
   gpcPrefs: 'Nettleseren din sender et Global Privacy Control-signal, så markedsføring er av med mindre du slår det på her.',
+  gpcPrefsLocked: 'Nettleseren din sender et Global Privacy Control-signal, så markedsføring forblir av på dette nettstedet.',
   blocked: '{service} er blokkert til du tillater «{category}».',
   sets: 'Den ville lagre disse informasjonskapslene: {cookies}.',
   allowCategory: 'Tillat «{category}»',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'nog geen',
   saved: 'Voorkeuren opgeslagen',
   gpcPrefs: 'Uw browser stuurt een Global Privacy Control-signaal, dus marketing staat uit, tenzij u het hier aanzet.',
+  gpcPrefsLocked: 'Uw browser stuurt een Global Privacy Control-signaal, dus marketing blijft uit op deze site.',
   blocked: '{service} is geblokkeerd totdat u ‘{category}’ toestaat.',
   sets: 'Dit zou deze cookies plaatsen: {cookies}.',
   allowCategory: '‘{category}’ toestaan',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'jeszcze brak',
   saved: 'Ustawienia zapisane',
   gpcPrefs: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, więc marketing jest wyłączony, chyba że włączysz go tutaj.',
+  gpcPrefsLocked: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, więc marketing pozostaje wyłączony w tej witrynie.',
   blocked: 'Treść z {service} jest zablokowana, dopóki nie zezwolisz na „{category}”.',
   sets: 'Zostałyby zapisane te pliki cookie: {cookies}.',
   allowCategory: 'Zezwól na „{category}”',

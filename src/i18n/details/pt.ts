@@ -18,6 +18,7 @@ export default {
   noneYet: 'ainda nenhum',
   saved: 'Preferências guardadas',
   gpcPrefs: 'O seu navegador envia o sinal Global Privacy Control, pelo que o marketing fica desativado, salvo se o ativar aqui.',
+  gpcPrefsLocked: 'O seu navegador envia o sinal Global Privacy Control, pelo que o marketing fica desativado neste site.',
   blocked: '{service} está bloqueado até permitir «{category}».',
   sets: 'Instalaria estes cookies: {cookies}.',
   allowCategory: 'Permitir «{category}»',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'încă niciunul',
   saved: 'Preferințe salvate',
   gpcPrefs: 'Browserul dumneavoastră trimite semnalul Global Privacy Control, așa că marketingul rămâne dezactivat, dacă nu îl activați aici.',
+  gpcPrefsLocked: 'Browserul dumneavoastră trimite semnalul Global Privacy Control, așa că marketingul rămâne dezactivat pe acest site.',
   blocked: 'Conținutul {service} este blocat până când permiteți „{category}”.',
   sets: 'Ar plasa aceste cookie-uri: {cookies}.',
   allowCategory: 'Permite „{category}”',

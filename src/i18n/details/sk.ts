@@ -18,6 +18,7 @@ export default {
   noneYet: 'zatiaľ žiadne',
   saved: 'Nastavenia uložené',
   gpcPrefs: 'Váš prehliadač posiela signál Global Privacy Control, preto je marketing vypnutý, kým ho tu nezapnete.',
+  gpcPrefsLocked: 'Váš prehliadač posiela signál Global Privacy Control, preto marketing na tejto stránke zostáva vypnutý.',
   blocked: 'Obsah {service} je zablokovaný, kým nepovolíte „{category}“.',
   sets: 'Uložili by sa tieto súbory cookie: {cookies}.',
   allowCategory: 'Povoliť „{category}“',

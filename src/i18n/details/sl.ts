@@ -18,6 +18,7 @@ export default {
   noneYet: 'še ni',
   saved: 'Nastavitve shranjene',
   gpcPrefs: 'Vaš brskalnik pošilja signal Global Privacy Control, zato je trženje izklopljeno, razen če ga vklopite tukaj.',
+  gpcPrefsLocked: 'Vaš brskalnik pošilja signal Global Privacy Control, zato trženje na tem spletnem mestu ostane izklopljeno.',
   blocked: 'Vsebina {service} je blokirana, dokler ne dovolite »{category}«.',
   sets: 'Shranjeni bi bili ti piškotki: {cookies}.',
   allowCategory: 'Dovoli »{category}«',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'inget ännu',
   saved: 'Inställningarna har sparats',
   gpcPrefs: 'Din webbläsare skickar en Global Privacy Control-signal, så marknadsföring är avstängd om du inte slår på den här.',
+  gpcPrefsLocked: 'Din webbläsare skickar en Global Privacy Control-signal, så marknadsföring förblir avstängd på den här webbplatsen.',
   blocked: '{service} är blockerad tills du tillåter ”{category}”.',
   sets: 'Den skulle sätta de här kakorna: {cookies}.',
   allowCategory: 'Tillåt ”{category}”',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'henüz yok',
   saved: 'Tercihler kaydedildi',
   gpcPrefs: 'Tarayıcınız Global Privacy Control sinyali gönderiyor; bu nedenle burada açmadığınız sürece pazarlama kapalıdır.',
+  gpcPrefsLocked: 'Tarayıcınız Global Privacy Control sinyali gönderiyor; bu nedenle pazarlama bu sitede kapalı kalır.',
   blocked: '{service} içeriği, “{category}” için izin verene kadar engellendi.',
   sets: 'Şu çerezler kaydedilir: {cookies}.',
   allowCategory: '“{category}” için izin ver',

@@ -18,6 +18,7 @@ export default {
   noneYet: 'ще немає',
   saved: 'Налаштування збережено',
   gpcPrefs: 'Ваш браузер надсилає сигнал Global Privacy Control, тому маркетинг вимкнено, якщо ви не ввімкнете його тут.',
+  gpcPrefsLocked: 'Ваш браузер надсилає сигнал Global Privacy Control, тому маркетинг на цьому сайті залишається вимкненим.',
   blocked: 'Вміст {service} заблоковано, доки ви не дозволите «{category}».',
   sets: 'Буде збережено такі файли cookie: {cookies}.',
   allowCategory: 'Дозволити «{category}»',
