@@ -1,8 +1,8 @@
 // Builds from one source tree:
 //  1. ESM (npm and the lazily loaded chunks): dist/index.js, ui.js, policy.js
-//     and validate.js. ui.js holds lit-html and the banner itself, so the
-//     banner is one request; the preference centre and the
-//     policy viewer import lit-html from it (one lit-html per page: a second
+//     and validate.js. ui.js holds the banner (plain DOM, no lit), so the
+//     banner is one request; the preference centre and the policy viewer
+//     share lit from chunks/lit-element.js (one lit-html per page: a second
 //     copy would try to create the `lit-html` Trusted Types policy twice).
 //     Declarations in dist/types/src (and dist/types/server/src/schemas for the
 //     receipt type, whose one definition is the server's schema).
@@ -77,7 +77,7 @@ const ts = (declarations) =>
 const library = [
   {
     input: lazy,
-    // Lazy entries may export more than their own module (ui.js lends lit-html
+    // Lazy entries may export more than their own module (ui.js lends the i18n
     // to the later chunks): no re-export stubs.
     preserveEntrySignatures: 'allow-extension',
     output: {
@@ -89,14 +89,16 @@ const library = [
       sourcemap: true,
       // Everything the banner needs goes into the ui entry itself: one request,
       // no import waterfall before the first frame. Later chunks import from it.
+      // The banner is plain DOM: lit (and what only LitElements use) is one
+      // chunk of its own, shared by the preference centre and the policy viewer.
       manualChunks: (id) =>
-        /node_modules\/(lit-html|@lit\/reactive-element\/css-tag)|src\/(ui\.ts|styles\/|internal\/|controllers\/|i18n\/(index|en)\.ts|elements\/consentry-banner\/)/.test(
-          id,
-        )
+        /src\/(ui\.ts|styles\/(theme|tokens-css)|i18n\/(index|en)\.ts|elements\/consentry-banner\/)/.test(id)
           ? 'ui'
-          : undefined,
+          : /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|src\/(controllers\/|styles\/tokens\.styles)/.test(id)
+            ? 'lit-element'
+            : undefined,
     },
-    plugins: [npmEntry, nodeResolve({ browser: true }), ts(true), terser(terserOptions)],
+    plugins: [npmEntry, nodeResolve({ browser: true }), ts(true), cssWhitespace, terser(terserOptions)],
   },
   {
     // The decide chunk for the script-tag build, self-contained (the ESM build

@@ -17,13 +17,12 @@ import { CHUNKS } from './chunks.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
 const BUDGET = { returning: 3500, firstVisit: 10000, languageChunk: 800 };
-// Issue 10's goals are 5,000 B for a returning page with an embed and 10,000 B
-// for a first visit on an unstamped config. For now: the placeholder chunk (no
-// lit, 1.7 kB) comes beside the core; the validator (2.3 kB) is still fetched
-// on the unstamped first visit.
-// A returning visitor's 3,500 B goal counts the floating button too (reopen.js,
-// 348 B, outside the core since issue 9): 3,844 B today.
-const BUDGET_ISSUE_10 = { returningWithButton: 3900, returningWithEmbed: 5600, firstVisitUnstamped: 12000 };
+// Issue 10's goals are 3,500 B for a returning visitor with the floating button
+// (reopen.js, outside the core since issue 9) and 5,000 B for a returning page
+// with an embed. For now: core + button is 3,844 B, and the placeholder chunk
+// (no lit, 1.7 kB) comes beside them. The unstamped first visit (core + banner
+// + validator) meets its 10,000 B goal since the banner is plain DOM (no lit-html).
+const BUDGET_ISSUE_10 = { returningWithButton: 3900, returningWithEmbed: 5600, firstVisitUnstamped: 10000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
@@ -116,7 +115,7 @@ const check = (what, value, budget) => {
   console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${value} B brotli (budget ${budget} B)`);
 };
 check('returning visitor (core)', core.brotli, BUDGET.returning);
-check('first visit (core + banner, lit included)', firstVisit.brotli, BUDGET.firstVisit);
+check('first visit (core + banner)', firstVisit.brotli, BUDGET.firstVisit);
 check('returning visitor (core + floating button)', returning.brotli, BUDGET_ISSUE_10.returningWithButton);
 check('returning visitor, page with an embed (core + floating button + placeholder)', returningWithEmbed.brotli, BUDGET_ISSUE_10.returningWithEmbed);
 check('first visit, unstamped config (core + banner + validator)', firstVisitUnstamped.brotli, BUDGET_ISSUE_10.firstVisitUnstamped);

@@ -25,12 +25,12 @@ const EMBED = '<iframe data-consent="marketing:youtube" data-src="/test/fixtures
  * response header, see /test-strict-page in web-test-runner.config.mjs) and
  * loads the core from source.
  */
-const strictPage = async (body = `<p>Page</p>${EMBED}`): Promise<HTMLIFrameElement> => {
+const strictPage = async (body = `<p>Page</p>${EMBED}`, csp = CSP): Promise<HTMLIFrameElement> => {
   const frame = document.createElement('iframe');
   frame.dataset.test = '';
   frame.width = '1024';
   frame.height = '700';
-  frame.src = `/test-strict-page?${new URLSearchParams({ csp: CSP, body })}`;
+  frame.src = `/test-strict-page?${new URLSearchParams({ csp, body })}`;
   document.body.append(frame);
   await waitFor(() => frame.contentWindow?.consentryCsp, 8000);
   // The policy is in force in that document, and its violations are reported:
@@ -76,6 +76,24 @@ describe('the UI under a strict Content-Security-Policy and Trusted Types', func
     await waitFor(() => doc.querySelector('iframe[data-consent]')?.getAttribute('src'));
     expect(doc.querySelector('consentry-placeholder')).to.be.null;
 
+    expect(violations).to.deep.equal([]);
+    api.destroy();
+  });
+
+  it('needs no lit for the first layer: the banner works where Trusted Types allow only the `consentry` policy', async () => {
+    // lit-html creates its own `lit-html` policy when it loads; the first visit's banner carries none.
+    const frame = await strictPage('<p>Page</p>', CSP.replace('trusted-types lit-html consentry', 'trusted-types consentry'));
+    const doc = frame.contentDocument as Document;
+    const violations: string[] = [];
+    doc.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const config = await configWithVideo();
+    config.cookie = { name: 'consentry-csp-nolit' };
+    const { createConsentry, loadChunk } = frame.contentWindow!.consentryCsp!;
+    const api = await createConsentry(config, { load: loadChunk, gpc: false });
+    const reject = await waitFor(() => doc.querySelector('consentry-banner')?.shadowRoot?.querySelector('button[part="reject-all"]'), CHUNK_MS);
+    (reject as HTMLButtonElement).click();
+    await waitFor(() => !doc.querySelector('consentry-banner'), CHUNK_MS);
+    expect(api.getState().granted).to.deep.equal(['necessary']);
     expect(violations).to.deep.equal([]);
     api.destroy();
   });

@@ -1,68 +1,16 @@
-// css-tag directly: the first-visit chunk carries lit-html, not all of lit.
-import { css } from '@lit/reactive-element/css-tag.js';
+// css-tag directly: the chunks that use these carry lit-html, not all of lit.
+import { unsafeCSS } from '@lit/reactive-element/css-tag.js';
+import { BUTTONS, FOCUS_RING, TOKENS } from './tokens-css.styles.js';
 
 /**
- * Shared design tokens for every Consentry element. Each `--consentry-*`
- * custom property gets its default on `:host`, so a page (or the config's
- * `theme`, applied with `applyTheme`) can override it from outside.
- *
- * The scheme follows `prefers-color-scheme` (through `color-scheme` and
- * `light-dark()`) unless the host carries `scheme="light"` or
- * `scheme="dark"`. Both default palettes keep text at 4.5:1 or more and
- * borders and focus rings at 3:1 or more.
+ * The design tokens of `tokens-css.styles.ts` for the LitElements (the
+ * preference centre, the policy viewer). The text is the plain elements' own,
+ * so the two kinds of element cannot drift apart.
  */
-export const tokens = css`
-  :host {
-    color-scheme: light dark;
-    --consentry-background: light-dark(#fff, #1f1f23);
-    --consentry-text: light-dark(#1b1b1f, #f2f2f5);
-    --consentry-accent: light-dark(#0b57d0, #a8c7fa);
-    --consentry-button-background: light-dark(#1b1b1f, #f2f2f5);
-    --consentry-button-text: light-dark(#fff, #1f1f23);
-    --consentry-border: light-dark(#767676, #9a9aa2);
-    --consentry-radius: 6px;
-    --consentry-font: system-ui, sans-serif;
-    font: 1rem/1.45 var(--consentry-font);
-    color: var(--consentry-text);
-  }
-  :host([scheme='light']) {
-    color-scheme: light;
-  }
-  :host([scheme='dark']) {
-    color-scheme: dark;
-  }
-  [hidden] {
-    display: none !important;
-  }
-  a {
-    color: var(--consentry-accent);
-  }
-`;
+export const tokens = unsafeCSS(TOKENS);
 
 /** A focus ring that stays visible (3:1) on both schemes: accent outline with an offset. */
-export const focusRing = css`
-  :focus-visible {
-    outline: 3px solid var(--consentry-accent);
-    outline-offset: 2px;
-  }
-`;
+export const focusRing = unsafeCSS(FOCUS_RING);
 
-/**
- * The one button treatment. Accept, reject and manage all use it, so no
- * choice looks louder than another (PECR-6, EDPB-4).
- */
-export const buttons = css`
-  button {
-    box-sizing: border-box;
-    min-height: 2.75rem;
-    min-width: 44px;
-    margin: 0;
-    padding: 0.5rem 1rem;
-    border: 2px solid var(--consentry-button-background);
-    border-radius: var(--consentry-radius);
-    background: var(--consentry-button-background);
-    color: var(--consentry-button-text);
-    font: 600 1rem/1.25 var(--consentry-font);
-    cursor: pointer;
-  }
-`;
+/** The one button treatment: no choice looks louder than another (PECR-6, EDPB-4). */
+export const buttons = unsafeCSS(BUTTONS);

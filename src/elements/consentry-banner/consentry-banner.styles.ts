@@ -1,12 +1,10 @@
-// css-tag directly: the first-visit chunk carries lit-html, not all of lit.
-import { css } from '@lit/reactive-element/css-tag.js';
-
 /**
  * The banner is an overlay (position: fixed), so showing it never moves the
  * page (CLS 0), and it is opaque from its first frame: no fade, no slide,
  * nothing for `prefers-reduced-motion` to stop. Logical insets follow `dir`.
+ * Plain text (no lit in the banner's chunk), adopted after the shared tokens.
  */
-export const bannerStyles = css`
+export const bannerCss = `
   :host {
     position: fixed;
     z-index: 2147483000;

@@ -1,12 +1,21 @@
-import { html, nothing } from 'lit-html';
 import type { ConsentApi } from '../../core/types.js';
-import { FirstLayerElement } from '../../internal/first-layer-element.js';
-import { ConsentController } from '../../controllers/consent-controller.js';
-import { localeFor } from '../../i18n/index.js';
+import { localeFor, type Locale } from '../../i18n/index.js';
 import { bannerTable } from '../../i18n/en.js';
-import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
+import { BUTTONS, FOCUS_RING, TOKENS } from '../../styles/tokens-css.styles.js';
 import { applyTheme } from '../../styles/theme.js';
-import { bannerStyles } from './consentry-banner.styles.js';
+import { bannerCss } from './consentry-banner.styles.js';
+
+type BannerKey = keyof typeof bannerTable.en;
+
+/** One stylesheet for every banner, built on first use (a constructable sheet: a strict style-src allows it). */
+let sheet: CSSStyleSheet | undefined;
+
+/** An element holding text, or other nodes; text is always a text node, never parsed as HTML. */
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (string | Node)[]): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  node.append(...children);
+  return node;
+};
 
 /**
  * The first layer: title, short text, a link to the policy and three equal
@@ -14,9 +23,11 @@ import { bannerStyles } from './consentry-banner.styles.js';
  * the banner leaves only when the core has a decision.
  *
  * Set `api` before connecting it. The host gets `lang`, `dir`, `layout`
- * (`bar`, `box`, `center`) and the config's theme. Built on lit-html with
- * `FirstLayerElement` (not LitElement) to fit the first-visit budget; it
- * renders synchronously when connected, so it is laid out in that frame.
+ * (`bar`, `box`, `center`) and the config's theme. A plain custom element
+ * (no lit) to fit the first-visit budget: it builds its shadow DOM
+ * synchronously when connected, so it is laid out in that frame. A consent
+ * change only adds or removes the objection paragraph and the GPC note; the
+ * buttons stay the same nodes, so focus stays where it is.
  *
  * @tag consentry-banner
  * @summary The first layer: Accept all, Reject all and Manage preferences, of equal prominence.
@@ -33,71 +44,99 @@ import { bannerStyles } from './consentry-banner.styles.js';
  * @cssproperty --consentry-radius
  * @cssproperty --consentry-font
  */
-export class ConsentryBanner extends FirstLayerElement {
-  static override styles = [tokens, focusRing, buttons, bannerStyles];
-
+export class ConsentryBanner extends HTMLElement {
   api?: ConsentApi;
 
-  private consent = new ConsentController(this);
+  /** Resolves once the banner has rendered (it renders when connected, so at once). */
+  readonly updateComplete: Promise<boolean> = Promise.resolve(true);
+
+  private unsubscribe?: () => void;
+  /** The paragraphs shown only in some states, kept as nodes so that re-rendering never replaces a focused button. */
+  private objection?: { paragraph: HTMLParagraphElement; list: Text };
+  private gpcNote?: HTMLParagraphElement;
+  private actions?: HTMLDivElement;
   // The space to keep clear is everything from the banner's top edge down (the box layout floats above the bottom).
   private resize = new ResizeObserver(() => {
     this.reserveSpace(innerHeight - this.getBoundingClientRect().top);
   });
 
-  override connectedCallback(): void {
-    const config = this.api?.config;
-    if (config) {
-      const { lang, dir } = localeFor(this.api!, bannerTable);
-      this.lang = lang;
-      this.dir = dir;
-      this.setAttribute('layout', config.ui?.layout ?? 'bar');
-      applyTheme(this, config.theme);
-    }
-    super.connectedCallback();
-  }
-
-  override render() {
+  connectedCallback(): void {
     const { api } = this;
-    const state = this.consent.state;
-    if (!api || !state) return nothing;
-    const { t, text } = localeFor(api, bannerTable);
-    const objectable = api.config.categories.filter((c) => state.bases[c.id] == 'objection' && state.granted.includes(c.id));
-    return html`<section part="banner" aria-labelledby="title">
-      <h2 id="title">${t('bannerTitle')}</h2>
-      <p>${t('bannerText')} ${api.config.policy ? html`<a href=${api.config.policy.url}>${t('policy')}</a>` : nothing}</p>
-      ${objectable.length
-        ? // One click to object to every exception-based category that is on (PECR Sch. A1).
-          html`<p>
-            ${t('objectionOn', { list: objectable.map((c) => text(c.title)).join(', ') })}
-            <button class="object" @click=${() => {
-                void api.object('banner');
-              }}>${t('object')}</button>
-          </p>`
-        : nothing}
-      ${state.gpc ? html`<p>${t('gpc')}</p>` : nothing}
-      <div class="actions">
-        <button part="accept-all" @click=${() => {
-            void api.acceptAll('banner');
-          }}>${t('acceptAll')}</button>
-        <button part="reject-all" @click=${() => {
-            void api.rejectAll('banner');
-          }}>${t('rejectAll')}</button>
-        <button part="manage" @click=${(e: Event) => {
-            void api.openPreferences(e.currentTarget as Element);
-          }}>${t('manage')}</button>
-      </div>
-    </section>`;
+    if (!api) return;
+    const locale = localeFor(api, bannerTable);
+    this.lang = locale.lang;
+    this.dir = locale.dir;
+    const layout = api.config.ui?.layout ?? 'bar';
+    this.setAttribute('layout', layout);
+    applyTheme(this, api.config.theme);
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(TOKENS + FOCUS_RING + BUTTONS + bannerCss);
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    root.replaceChildren(this.build(api, locale));
+    this.unsubscribe = api.onChange(() => this.update());
+    // Synchronously: the banner is laid out in the frame it is added.
+    this.update();
+    if (this.isConnected && layout != 'center') this.resize.observe(this);
   }
 
-  protected override updated(first: boolean): void {
-    if (this.api && !this.api.needsChoice()) this.remove();
-    else if (first && this.getAttribute('layout') != 'center') this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.resize.disconnect();
     this.reserveSpace(0);
+  }
+
+  private build(api: ConsentApi, { t }: Locale<BannerKey>): HTMLElement {
+    const button = (label: BannerKey, onClick: (e: Event) => unknown, part?: string) => {
+      const b = el('button', t(label));
+      if (part) b.setAttribute('part', part);
+      b.addEventListener('click', (e) => void onClick(e));
+      return b;
+    };
+    const title = el('h2', t('bannerTitle'));
+    title.id = 'title';
+    const text = el('p', t('bannerText'));
+    const { policy } = api.config;
+    if (policy) {
+      const link = el('a', t('policy'));
+      link.href = policy.url;
+      text.append(' ', link);
+    }
+    const list = new Text();
+    // One click to object to every exception-based category that is on (PECR Sch. A1).
+    const objectButton = button('object', () => api.object('banner'));
+    objectButton.className = 'object';
+    this.objection = { paragraph: el('p', list, ' ', objectButton), list };
+    this.gpcNote = el('p', t('gpc'));
+    this.actions = el(
+      'div',
+      button('acceptAll', () => api.acceptAll('banner'), 'accept-all'),
+      button('rejectAll', () => api.rejectAll('banner'), 'reject-all'),
+      button('manage', (e) => api.openPreferences(e.currentTarget as Element), 'manage'),
+    );
+    this.actions.className = 'actions';
+    const region = el('section', title, text, this.actions);
+    region.setAttribute('part', 'banner');
+    region.setAttribute('aria-labelledby', 'title');
+    return region;
+  }
+
+  /** Leaves once there is a decision; otherwise shows the paragraphs the current state calls for. */
+  private update(): void {
+    const { api, objection, gpcNote, actions } = this;
+    if (!api || !objection || !gpcNote || !actions) return;
+    if (!api.needsChoice()) return this.remove();
+    const state = api.getState();
+    const { t, text } = localeFor(api, bannerTable);
+    const objectable = api.config.categories.filter((c) => state.bases[c.id] == 'objection' && state.granted.includes(c.id));
+    objection.list.data = t('objectionOn', { list: objectable.map((c) => text(c.title)).join(', ') });
+    // Moved only when it must appear or go: moving a node takes the focus away from a button inside it.
+    const show = (node: HTMLElement, wanted: boolean, before: Element) => {
+      if (wanted && !node.isConnected) before.before(node);
+      else if (!wanted) node.remove();
+    };
+    show(gpcNote, state.gpc, actions);
+    show(objection.paragraph, objectable.length > 0, gpcNote.isConnected ? gpcNote : actions);
   }
 
   /** Keeps the page's focused element out from under the banner (WCAG 2.4.11, technique C43). */
