@@ -89,6 +89,8 @@ export class ConsentryPolicy extends LitElement {
   @state() private failed = false;
   /** The document built from a source (not set when the page holds a pre-rendered one). */
   @state() private doc?: PolicyDocument;
+  /** The document shown is the first screen of a long policy (see `firstScreen`); the whole one is still being built. */
+  @state() private firstScreenOnly = false;
 
   private consent = new ConsentController(this);
   private built?: unknown[];
@@ -138,6 +140,16 @@ export class ConsentryPolicy extends LitElement {
     return this.querySelector<HTMLElement>(`:scope > ${PRERENDERED}`);
   }
 
+  /**
+   * A pre-rendered document is enhanced where the server put it: no shadow
+   * root, whose slot would make the browser lay the whole policy out again
+   * (the longest task of the page under mobile throttling). The page's
+   * `policy.css` styles it, before and after the upgrade.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return this.prerendered ? this : super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     ConsentryPolicy.instances.add(this);
@@ -160,6 +172,7 @@ export class ConsentryPolicy extends LitElement {
     removeEventListener('popstate', this.onHashChange);
     this.children$.disconnect();
     this.spy?.disconnect();
+    this.spy = undefined;
     this.fetching?.abort();
   }
 
@@ -188,8 +201,9 @@ export class ConsentryPolicy extends LitElement {
         </p>
       </div>`;
     }
-    // A pre-rendered document stays in the page (its ids, its text for every reader): shown through the slot.
-    if (this.prerendered) return html`<slot></slot>`;
+    // A pre-rendered document stays in the page as it is (its ids, its text for every reader);
+    // through a slot if it arrived after the element had made its shadow root.
+    if (this.prerendered) return this.renderRoot === this ? nothing : html`<slot></slot>`;
     if (this.doc) return html`${this.doc.article}`;
     return this.src ? html`<p class="policy meta" role="status">${t('policyLoading')}</p>` : nothing;
   }
@@ -252,6 +266,8 @@ export class ConsentryPolicy extends LitElement {
     if (!article || !this.stringsReady()) return;
     this.article = article;
     this.fill(article);
+    // The first screen is shown and filled in; contents, deep link and `load` wait for the whole text.
+    if (this.firstScreenOnly && !this.prerendered) return;
     if (this.enhanced === article) return;
     // A new document: contents, handlers, scroll spy, deep link, `load`.
     this.enhanced = article;
@@ -339,20 +355,29 @@ export class ConsentryPolicy extends LitElement {
     }
   }
 
-  /** Highlights the last contents heading that has reached the top 15% of the viewport. */
+  /**
+   * Highlights the last contents heading that has reached the top 15% of the
+   * viewport. Set up after the first paint: nobody sees the highlight before.
+   */
   private watchScroll(): void {
     this.spy?.disconnect();
-    const headings = this.tocHeadings;
-    const update = () => {
-      let current = '';
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top > innerHeight * 0.15) break;
-        current = heading.id;
-      }
-      this.highlight(current);
-    };
-    this.spy = new IntersectionObserver(update, { rootMargin: '0px 0px -85% 0px' });
-    for (const heading of headings) this.spy.observe(heading);
+    const spy = (this.spy = new IntersectionObserver(
+      (entries) => {
+        // The observer measured these already; asking the layout again could force it while it is dirty.
+        const measured = new Map(entries.map((entry) => [entry.target, entry.boundingClientRect.top]));
+        let current = '';
+        for (const heading of this.tocHeadings) {
+          if ((measured.get(heading) ?? heading.getBoundingClientRect().top) > innerHeight * 0.15) break;
+          current = heading.id;
+        }
+        this.highlight(current);
+      },
+      { rootMargin: '0px 0px -85% 0px' },
+    ));
+    afterPaint(() => {
+      if (this.spy !== spy || !this.isConnected) return;
+      for (const heading of this.tocHeadings) spy.observe(heading);
+    });
   }
 
   // ——— sources ———
@@ -395,22 +420,38 @@ export class ConsentryPolicy extends LitElement {
   /** Builds the document in short tasks; a newer source or config wins over a build still running. */
   private async build(source: Source): Promise<void> {
     const run = ++this.building;
-    const [{ buildPolicyInTasks }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
+    const [{ buildPolicyInTasks, firstScreen }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
     if (run !== this.building) return;
-    const cfg = this.cfg;
-    const doc = await buildPolicyInTasks(window, {
+    const input: PolicyDocumentInput = {
       text: source.text,
       format: source.format,
-      config: cfg,
+      config: this.cfg,
       lang: this.lang$,
       locale: this.locale,
       t: this.strings,
       bases: this.consent.state?.bases ?? this.api?.getState().bases,
       consentPanel: !this.noConsentPanel && !!this.api,
-    });
-    if (run === this.building) this.doc = doc;
+    };
+    // A long policy shows its first screen (title, version, consent panel, the whole contents, the
+    // first section) after a few short tasks, then the whole text replaces it, identical where it is seen.
+    const first = firstScreen(input.text, input.format);
+    if (first !== undefined) {
+      const doc = await buildPolicyInTasks(window, { ...input, text: first, report: () => {} });
+      if (run !== this.building) return;
+      this.doc = doc;
+      this.firstScreenOnly = true;
+    }
+    const doc = await buildPolicyInTasks(window, input);
+    if (run !== this.building) return;
+    this.doc = doc;
+    this.firstScreenOnly = false;
   }
 }
+
+/** Runs `task` in a task of its own after the next frame is painted. */
+const afterPaint = (task: () => void): void => {
+  requestAnimationFrame(() => setTimeout(task, 0));
+};
 
 /** Registers `<consentry-policy>` once. */
 export const defineConsentryPolicy = (): void => {
