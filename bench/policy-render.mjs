@@ -6,12 +6,8 @@
 //
 // Each run uses a fresh browser context and page.
 //   built: the element builds the document from Markdown (parse and sanitise
-//          block by block, ids, cookie table, contents) and renders it.
-//          Ready = the first screen is in the page (title, version line,
-//          consent panel, the whole contents and section 1, built from the
-//          first 2,000 characters and the headings of the rest): setting
-//          `.markdown` (+ config) → `.content` in the shadow root. Also timed:
-//          the whole text in and enhanced → the `load` event. The builder
+//          block by block, ids, cookie table, contents) and renders it:
+//          setting `.markdown` (+ config) → the `load` event. The builder
 //          chunk is loaded (and warmed on a one-line policy) before timing.
 //   pre-rendered: the page already holds what `consentry render` wrote (the
 //          demo's privacy.html); the element upgrades and enhances it in
@@ -47,29 +43,22 @@ const render = async (text) => {
   const el = document.createElement('consentry-policy');
   document.body.append(el);
   await el.updateComplete;
-  let first;
-  // The first screen is in the page: title, version, consent panel, contents, the first section.
-  const shown = new MutationObserver(() => {
-    if (first === undefined && el.shadowRoot.querySelector('.content')) first = performance.now();
-  });
-  shown.observe(el.shadowRoot, { childList: true, subtree: true });
   const t0 = performance.now();
   const loaded = new Promise((resolve) => el.addEventListener('load', resolve, { once: true }));
   el.config = config;
   el.markdown = text;
   await loaded;
   const t1 = performance.now();
-  shown.disconnect();
   void el.shadowRoot.querySelector('.content').getBoundingClientRect();
   const t2 = performance.now();
-  return { el, first: (first ?? t1) - t0, render: t1 - t0, layout: t2 - t0 };
+  return { el, render: t1 - t0, layout: t2 - t0 };
 };
 window.measure = async () => {
   (await render('## Warm-up')).el.remove();
-  const { el, first, render: ms, layout } = await render(markdown);
+  const { el, render: ms, layout } = await render(markdown);
   const toc = el.shadowRoot.querySelectorAll('nav.toc > ol > li').length;
   const sub = el.shadowRoot.querySelectorAll('nav.toc ol ol li').length;
-  return { first, render: ms, layout, toc, sub, bytes: markdown.length };
+  return { render: ms, layout, toc, sub, bytes: markdown.length };
 };
 window.ready = true;
 </script></body></html>`;
@@ -156,15 +145,13 @@ const summary = (list) => ({
   medianReadyAndLayoutMs: round(median(list.map((r) => r.layout))),
   minReadyMs: round(Math.min(...list.map((r) => r.render))),
   maxReadyMs: round(Math.max(...list.map((r) => r.render))),
-  ...(list[0].first === undefined ? {} : { medianFirstScreenMs: round(median(list.map((r) => r.first))), maxFirstScreenMs: round(Math.max(...list.map((r) => r.first))) }),
   ...(list[0].parse === undefined ? {} : { medianHtmlParseMs: round(median(list.map((r) => r.parse))) }),
 });
 const result = { date: new Date().toISOString(), chromium: browser.version(), runs: RUNS, built: summary(runs.built), prerendered: summary(runs.prerendered) };
 const { built, prerendered } = result;
 console.log(
   `<consentry-policy>, the demo policy (${built.sections} sections / ${built.subsections} subsections), ${RUNS} fresh runs per form\n` +
-    `  built from ${built.documentBytes} B Markdown (.markdown set → first screen in the page): median ${built.medianFirstScreenMs} ms (max ${built.maxFirstScreenMs})\n` +
-    `  built from ${built.documentBytes} B Markdown (.markdown set → whole text in, load): median ${built.medianReadyMs} ms (min ${built.minReadyMs}, max ${built.maxReadyMs}); with layout ${built.medianReadyAndLayoutMs} ms\n` +
+    `  built from ${built.documentBytes} B Markdown (.markdown set → load): median ${built.medianReadyMs} ms (min ${built.minReadyMs}, max ${built.maxReadyMs}); with layout ${built.medianReadyAndLayoutMs} ms\n` +
     `  pre-rendered, ${prerendered.documentBytes} B HTML in the page (upgrade → enhanced, load): median ${prerendered.medianReadyMs} ms (min ${prerendered.minReadyMs}, max ${prerendered.maxReadyMs}); with layout ${prerendered.medianReadyAndLayoutMs} ms; the browser's parse of that HTML: ${prerendered.medianHtmlParseMs} ms`,
 );
 mkdirSync(path.join(repo, 'bench/results'), { recursive: true });

@@ -233,34 +233,6 @@ describe(`<consentry-policy> with the demo policy, ${form}`, () => {
 });
 
 describe('<consentry-policy> first paint', () => {
-  it('shows the first screen of a long Markdown policy (contents whole, section 1) before the rest is parsed, then the whole text', async () => {
-    const el = document.createElement('consentry-policy');
-    document.body.append(el);
-    try {
-      await el.updateComplete;
-      let first: { toc: number; section1: boolean; section2: boolean } | undefined;
-      const shown = new MutationObserver(() => {
-        const content = el.shadowRoot!.querySelector('.content');
-        if (first || !content) return;
-        first = {
-          toc: el.shadowRoot!.querySelectorAll('nav.toc > ol > li').length,
-          section1: content.textContent.includes('This policy applies to everyone whose personal data we handle'),
-          section2: content.textContent.includes('ZA000123'),
-        };
-      });
-      shown.observe(el.shadowRoot!, { childList: true, subtree: true });
-      const loaded = oneEvent(el, 'load');
-      el.config = demoConfig;
-      el.markdown = demoPolicy;
-      await loaded;
-      shown.disconnect();
-      expect(first).to.deep.equal({ toc: 17, section1: true, section2: false });
-      expect(new PolicyHarness(el).content.textContent).to.contain('ZA000123');
-    } finally {
-      el.remove();
-    }
-  });
-
   it('enhances a pre-rendered policy where the server put it: the same nodes, no shadow root to lay it out again', async () => {
     const article = document.importNode(demoPage.querySelector('consentry-policy > article')!, true);
     const el = await fixture<ConsentryPolicy>(html`<consentry-policy .config=${demoConfig}>${article}</consentry-policy>`);

@@ -89,8 +89,6 @@ export class ConsentryPolicy extends LitElement {
   @state() private failed = false;
   /** The document built from a source (not set when the page holds a pre-rendered one). */
   @state() private doc?: PolicyDocument;
-  /** The document shown is the first screen of a long policy (see `firstScreen`); the whole one is still being built. */
-  @state() private firstScreenOnly = false;
 
   private consent = new ConsentController(this);
   private built?: unknown[];
@@ -266,15 +264,15 @@ export class ConsentryPolicy extends LitElement {
     if (!article || !this.stringsReady()) return;
     this.article = article;
     this.fill(article);
-    // The first screen is shown and filled in; contents, deep link and `load` wait for the whole text.
-    if (this.firstScreenOnly && !this.prerendered) return;
     if (this.enhanced === article) return;
     // A new document: contents, handlers, scroll spy, deep link, `load`.
     this.enhanced = article;
     this.toggleAttribute('ready', true);
     article.addEventListener('click', this.onClick);
     this.tocLinks = [...article.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')];
-    this.tocHeadings = this.tocLinks.map((a) => this.target(a.getAttribute('href') ?? '')).filter((h): h is HTMLElement => !!h);
+    // One pass over the ids, not a search of the whole policy per contents entry.
+    const byId = new Map([...article.querySelectorAll<HTMLElement>('[id]')].map((el) => [el.id, el]));
+    this.tocHeadings = this.tocLinks.map((a) => byId.get(idOf(a.getAttribute('href') ?? ''))).filter((h): h is HTMLElement => !!h);
     this.watchScroll();
     if (!this.deepLinked) {
       this.deepLinked = true;
@@ -331,13 +329,7 @@ export class ConsentryPolicy extends LitElement {
 
   private target(hash: string): HTMLElement | null {
     if (hash.length < 2 || !this.article) return null;
-    let id = hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // A malformed escape: look the raw id up.
-    }
-    return this.article.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    return this.article.querySelector<HTMLElement>(`#${CSS.escape(idOf(hash))}`);
   }
 
   private goTo(target: HTMLElement, behavior: ScrollBehavior): void {
@@ -420,33 +412,31 @@ export class ConsentryPolicy extends LitElement {
   /** Builds the document in short tasks; a newer source or config wins over a build still running. */
   private async build(source: Source): Promise<void> {
     const run = ++this.building;
-    const [{ buildPolicyInTasks, firstScreen }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
+    const [{ buildPolicyInTasks }] = await Promise.all([loadBuilder(), loadTables(this.lang$, policyTable)]);
     if (run !== this.building) return;
-    const input: PolicyDocumentInput = {
+    const cfg = this.cfg;
+    const doc = await buildPolicyInTasks(window, {
       text: source.text,
       format: source.format,
-      config: this.cfg,
+      config: cfg,
       lang: this.lang$,
       locale: this.locale,
       t: this.strings,
       bases: this.consent.state?.bases ?? this.api?.getState().bases,
       consentPanel: !this.noConsentPanel && !!this.api,
-    };
-    // A long policy shows its first screen (title, version, consent panel, the whole contents, the
-    // first section) after a few short tasks, then the whole text replaces it, identical where it is seen.
-    const first = firstScreen(input.text, input.format);
-    if (first !== undefined) {
-      const doc = await buildPolicyInTasks(window, { ...input, text: first, report: () => {} });
-      if (run !== this.building) return;
-      this.doc = doc;
-      this.firstScreenOnly = true;
-    }
-    const doc = await buildPolicyInTasks(window, input);
-    if (run !== this.building) return;
-    this.doc = doc;
-    this.firstScreenOnly = false;
+    });
+    if (run === this.building) this.doc = doc;
   }
 }
+
+/** `#9-1-the-right-of-access` → the id it names (a malformed escape is taken as it is). */
+const idOf = (hash: string): string => {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+};
 
 /** Runs `task` in a task of its own after the next frame is painted. */
 const afterPaint = (task: () => void): void => {

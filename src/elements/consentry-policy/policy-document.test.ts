@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentryConfig } from '../../core/types.js';
-import { buildPolicy, buildPolicyInTasks, firstScreen, policySteps, type PolicyDocumentInput } from './policy-document.js';
+import { buildPolicy, buildPolicyInTasks, policySteps, type PolicyDocumentInput } from './policy-document.js';
 import { splitBlocks } from './policy-render.js';
 import { policyStringsFor } from './policy-strings.js';
 
@@ -100,26 +100,6 @@ describe('policy-document: blocks and steps', () => {
     const tasks = (await buildPolicyInTasks(window, input(text, { config, consentPanel: true }), 1)).article.outerHTML;
     expect(tasks).to.equal(whole);
     expect(whole).to.contain('data-consentry-consent');
-  });
-
-  it('builds the first screen of a long policy from its beginning and the headings of the rest: same header, contents and ids as the whole', async () => {
-    const config = (await (await fetch('/demo/consent.json')).json()) as ConsentryConfig;
-    const text = await (await fetch('/demo/privacy.md')).text();
-    const first = firstScreen(text, 'markdown')!;
-    expect(first.length).to.be.below(text.length / 4);
-    const whole = buildPolicy(window, input(text, { config, consentPanel: true })).article;
-    const screen = buildPolicy(window, input(first, { config, consentPanel: true })).article;
-    for (const part of ['header', '[part="consent"]', 'nav.toc']) expect(screen.querySelector(part)!.outerHTML, part).to.equal(whole.querySelector(part)!.outerHTML);
-    const ids = (article: HTMLElement) => [...article.querySelectorAll('.content [id]')].map((h) => h.id);
-    expect(ids(screen)).to.deep.equal(ids(whole));
-    expect(screen.querySelector('.content')!.textContent).to.contain('This policy applies to everyone whose personal data we handle');
-    expect(screen.querySelector('.content')!.textContent).to.not.contain('ZA000123');
-    expect(whole.querySelector('.content')!.textContent).to.contain('ZA000123');
-  });
-
-  it('has no first screen of its own for HTML or a short policy', () => {
-    expect(firstScreen('## A\n\nshort', 'markdown')).to.equal(undefined);
-    expect(firstScreen(`<h2>A</h2>${'<p>x</p>'.repeat(2000)}`, 'html')).to.equal(undefined);
   });
 
   it('leaves the page alone: nothing is attached, and a remote image never loads', () => {

@@ -25,8 +25,6 @@ import {
 } from './policy-render.js';
 import { formatDate, isSafeUrl, pickText, type PolicyStrings } from './policy-strings.js';
 
-export { firstScreen } from './policy-render.js';
-
 /** Id of the contents heading, target of the "Back to contents" links. */
 export const CONTENTS_ID = 'consentry-contents';
 export const CONSENT_ID = 'consentry-your-consent';

@@ -253,7 +253,6 @@ export interface PolicyBlock {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 const CONTAINERS = new Set(['details', 'section', 'div', 'table', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'article', 'aside', 'nav', 'header', 'footer', 'main']);
 
@@ -278,7 +277,7 @@ export const splitBlocks = (body: string, format: PolicyFormat): PolicyBlock[] =
       if (fence === undefined && marker) fence = marker[0];
       else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
       else if (fence === undefined) {
-        const heading = ATX_HEADING.exec(line);
+        const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
         if (heading) cuts.push({ at, level: heading[1].length, name: heading[2].trim() });
       }
     });
@@ -307,38 +306,6 @@ export const splitBlocks = (body: string, format: PolicyFormat): PolicyBlock[] =
     if (definitions) for (const block of blocks) block.source += '\n' + definitions + '\n';
   }
   return blocks.filter((block) => block.source.trim());
-};
-
-/** How much Markdown the first screen is built from: the title and the first section of the demo policy. */
-export const FIRST_SCREEN_CHARS = 2000;
-
-/**
- * A stand-in for a long Markdown policy that builds in one short task: the
- * front matter, the first sections (at least `chars` characters) and only
- * the headings of the rest. It gives the same title, version line,
- * contents and heading ids as the whole text, so the first screen can be
- * shown while the rest is still being parsed. Undefined when the text is
- * HTML or short enough to build at once.
- */
-export const firstScreen = (text: string, format: PolicyFormat, chars = FIRST_SCREEN_CHARS): string | undefined => {
-  if (format !== 'markdown' || text.length < chars * 2) return undefined;
-  const front = FRONT_MATTER.exec(text)?.[0] ?? '';
-  const blocks = splitBlocks(splitFrontMatter(text).body, format);
-  let shown = '';
-  let i = 0;
-  while (i < blocks.length && shown.length < chars) shown += blocks[i++].source;
-  if (i >= blocks.length) return undefined;
-  const headings: string[] = [];
-  for (const block of blocks.slice(i)) {
-    let fence: string | undefined;
-    for (const line of block.source.split('\n')) {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence === undefined && marker) fence = marker[0];
-      else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
-      else if (fence === undefined && ATX_HEADING.test(line)) headings.push(line);
-    }
-  }
-  return `${front}${shown}\n${headings.join('\n\n')}\n`;
 };
 
 /** One block → sanitised fragment; what the sanitiser dropped is returned for the report. */
