@@ -37,7 +37,9 @@ export class PolicyHarness {
    */
   async rendered(ms = 20_000): Promise<this> {
     const end = Date.now() + ms;
-    while (!this.element.shadowRoot || !this.element.hasAttribute('ready') || !this.root.querySelector('.content')) {
+    // A pre-rendered policy has no shadow root: it is enhanced in the page.
+    const shown = () => this.element.hasAttribute('ready') && !!(this.element.shadowRoot ?? this.element).querySelector('.content');
+    while (!shown()) {
       if (Date.now() > end) throw new Error('consentry-policy did not render in time');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -232,6 +232,17 @@ describe(`<consentry-policy> with the demo policy, ${form}`, () => {
   });
 });
 
+describe('<consentry-policy> first paint', () => {
+  it('enhances a pre-rendered policy where the server put it: the same nodes, no shadow root to lay it out again', async () => {
+    const article = document.importNode(demoPage.querySelector('consentry-policy > article')!, true);
+    const el = await fixture<ConsentryPolicy>(html`<consentry-policy .config=${demoConfig}>${article}</consentry-policy>`);
+    await new PolicyHarness(el).rendered();
+    expect(el.shadowRoot).to.equal(null);
+    expect(el.querySelector(':scope > article')).to.equal(article);
+    expect(el.hasAttribute('ready')).to.be.true;
+  });
+});
+
 describe('<consentry-policy> sources', () => {
   it('fetches `src` and renders Markdown', async () => {
     const policy = await mount(html`<consentry-policy src="/demo/privacy.md"></consentry-policy>`);

@@ -138,6 +138,16 @@ export class ConsentryPolicy extends LitElement {
     return this.querySelector<HTMLElement>(`:scope > ${PRERENDERED}`);
   }
 
+  /**
+   * A pre-rendered document is enhanced where the server put it: no shadow
+   * root, whose slot would make the browser lay the whole policy out again
+   * (the longest task of the page under mobile throttling). The page's
+   * `policy.css` styles it, before and after the upgrade.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return this.prerendered ? this : super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     ConsentryPolicy.instances.add(this);
@@ -160,6 +170,7 @@ export class ConsentryPolicy extends LitElement {
     removeEventListener('popstate', this.onHashChange);
     this.children$.disconnect();
     this.spy?.disconnect();
+    this.spy = undefined;
     this.fetching?.abort();
   }
 
@@ -188,8 +199,9 @@ export class ConsentryPolicy extends LitElement {
         </p>
       </div>`;
     }
-    // A pre-rendered document stays in the page (its ids, its text for every reader): shown through the slot.
-    if (this.prerendered) return html`<slot></slot>`;
+    // A pre-rendered document stays in the page as it is (its ids, its text for every reader);
+    // through a slot if it arrived after the element had made its shadow root.
+    if (this.prerendered) return this.renderRoot === this ? nothing : html`<slot></slot>`;
     if (this.doc) return html`${this.doc.article}`;
     return this.src ? html`<p class="policy meta" role="status">${t('policyLoading')}</p>` : nothing;
   }
@@ -258,7 +270,9 @@ export class ConsentryPolicy extends LitElement {
     this.toggleAttribute('ready', true);
     article.addEventListener('click', this.onClick);
     this.tocLinks = [...article.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')];
-    this.tocHeadings = this.tocLinks.map((a) => this.target(a.getAttribute('href') ?? '')).filter((h): h is HTMLElement => !!h);
+    // One pass over the ids, not a search of the whole policy per contents entry.
+    const byId = new Map([...article.querySelectorAll<HTMLElement>('[id]')].map((el) => [el.id, el]));
+    this.tocHeadings = this.tocLinks.map((a) => byId.get(idOf(a.getAttribute('href') ?? ''))).filter((h): h is HTMLElement => !!h);
     this.watchScroll();
     if (!this.deepLinked) {
       this.deepLinked = true;
@@ -315,13 +329,7 @@ export class ConsentryPolicy extends LitElement {
 
   private target(hash: string): HTMLElement | null {
     if (hash.length < 2 || !this.article) return null;
-    let id = hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // A malformed escape: look the raw id up.
-    }
-    return this.article.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    return this.article.querySelector<HTMLElement>(`#${CSS.escape(idOf(hash))}`);
   }
 
   private goTo(target: HTMLElement, behavior: ScrollBehavior): void {
@@ -339,20 +347,29 @@ export class ConsentryPolicy extends LitElement {
     }
   }
 
-  /** Highlights the last contents heading that has reached the top 15% of the viewport. */
+  /**
+   * Highlights the last contents heading that has reached the top 15% of the
+   * viewport. Set up after the first paint: nobody sees the highlight before.
+   */
   private watchScroll(): void {
     this.spy?.disconnect();
-    const headings = this.tocHeadings;
-    const update = () => {
-      let current = '';
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top > innerHeight * 0.15) break;
-        current = heading.id;
-      }
-      this.highlight(current);
-    };
-    this.spy = new IntersectionObserver(update, { rootMargin: '0px 0px -85% 0px' });
-    for (const heading of headings) this.spy.observe(heading);
+    const spy = (this.spy = new IntersectionObserver(
+      (entries) => {
+        // The observer measured these already; asking the layout again could force it while it is dirty.
+        const measured = new Map(entries.map((entry) => [entry.target, entry.boundingClientRect.top]));
+        let current = '';
+        for (const heading of this.tocHeadings) {
+          if ((measured.get(heading) ?? heading.getBoundingClientRect().top) > innerHeight * 0.15) break;
+          current = heading.id;
+        }
+        this.highlight(current);
+      },
+      { rootMargin: '0px 0px -85% 0px' },
+    ));
+    afterPaint(() => {
+      if (this.spy !== spy || !this.isConnected) return;
+      for (const heading of this.tocHeadings) spy.observe(heading);
+    });
   }
 
   // ——— sources ———
@@ -411,6 +428,20 @@ export class ConsentryPolicy extends LitElement {
     if (run === this.building) this.doc = doc;
   }
 }
+
+/** `#9-1-the-right-of-access` → the id it names (a malformed escape is taken as it is). */
+const idOf = (hash: string): string => {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+};
+
+/** Runs `task` in a task of its own after the next frame is painted. */
+const afterPaint = (task: () => void): void => {
+  requestAnimationFrame(() => setTimeout(task, 0));
+};
 
 /** Registers `<consentry-policy>` once. */
 export const defineConsentryPolicy = (): void => {
