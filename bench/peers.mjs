@@ -26,6 +26,8 @@
 //   npm run bench                   # 15 runs
 //   BENCH_RUNS=20 npm run bench
 //   BENCH_TRACE=0 npm run bench     # no trace (no script-start figure, a little less overhead)
+//   BENCH_SETUPS=consentry-minimal,consentry,orejime npm run bench   # some columns only
+//   BENCH_SCENARIOS=first npm run bench                            # first visits only (also: returning, embed)
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +43,8 @@ const repo = path.resolve(here, '..');
 const RUNS = Math.max(1, Math.min(100, Number(process.env.BENCH_RUNS ?? 15)));
 const TRACE = process.env.BENCH_TRACE !== '0';
 const SETTLE_MS = 700;
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'first,returning,embed').split(','));
+const ONLY = process.env.BENCH_SETUPS ? new Set(process.env.BENCH_SETUPS.split(',')) : null;
 
 /** How to find each tool's banner and buttons, which fetched files are the widget, and its main script. */
 const TOOLS = {
@@ -94,7 +98,7 @@ const SETUPS = [
   { id: 'consentry-minimal', tool: 'consentry', label: 'Consentry, minimal snippet', page: 'consentry/minimal.html' },
   { id: 'consentry', tool: 'consentry', label: 'Consentry, recommended', page: 'consentry/article.html', embed: 'consentry/embed.html' },
   ...['vanilla-cookieconsent', 'orejime', 'klaro'].map((id) => ({ id, tool: id, label: TOOLS[id].label, page: `${id}/article.html`, embed: `${id}/embed.html` })),
-];
+].filter((s) => !ONLY || ONLY.has(s.id));
 const NONE = { id: 'none', label: 'no widget', page: 'none/article.html' };
 
 const CHROMIUM_FLAGS = CHROMIUM_ARGS;
@@ -412,12 +416,13 @@ async function main() {
       const order = rotation.map((_, i) => rotation[(i + run) % rotation.length]);
       for (const s of order) {
         const tool = TOOLS[s.tool];
-        results[s.id].first.push(await attempt(s.id, () => firstVisit(browser, at(s.page), tool ?? null)));
+        if (SCENARIOS.has('first') || !tool) results[s.id].first.push(await attempt(s.id, () => firstVisit(browser, at(s.page), tool ?? null)));
         if (!tool) continue;
-        results[s.id].returning.push(
+        if (SCENARIOS.has('returning'))
+          results[s.id].returning.push(
           await attempt(s.id, () => returningVisit(browser, at(s.page), at(s.page), tool, 'accept', () => window.__analyticsRanAt !== undefined)),
         );
-        if (s.embed)
+        if (s.embed && SCENARIOS.has('embed'))
           results[s.id].embed.push(
             await attempt(s.id, () =>
               returningVisit(browser, at(s.page), at(s.embed), tool, 'reject', tool.placeholder ? () => window.__bench.placeholderAt !== null : null),
@@ -502,10 +507,11 @@ async function main() {
       JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')).version,
     ]),
   );
+  const filesOf = (list) => list[0]?.bytes.files.join(', ') || '—';
   const files = SETUPS.map(
     (s) =>
-      `- ${s.label}: first visit ${results[s.id].first[0].bytes.files.join(', ')}; returning ${results[s.id].returning[0].bytes.files.join(', ') || '—'}` +
-      (s.embed ? `; returning with the embed ${results[s.id].embed[0].bytes.files.join(', ') || '—'}` : ''),
+      `- ${s.label}: first visit ${filesOf(results[s.id].first)}; returning ${filesOf(results[s.id].returning)}` +
+      (s.embed ? `; returning with the embed ${filesOf(results[s.id].embed)}` : ''),
   ).join('\n');
   const load = (l) => l.map((x) => x.toFixed(1)).join('/');
   const note = `Machine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; ` +

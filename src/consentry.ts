@@ -26,19 +26,13 @@ const boot = async (): Promise<void> => {
   // fetch it beside the config. (A site that renames the cookie prefetches it always.)
   if (!document.cookie.includes('consentry=')) void load('ui').catch(() => {});
   const inline = document.getElementById('consentry-config');
-  const config = url
-    ? await fetchConfig(url)
-    : inline
-      ? parseConfig(inline.textContent ?? '', '#consentry-config')
-      : (() => {
-          throw new ConfigError(['no data-config or #consentry-config']);
-        })();
+  if (!url && !inline) throw new ConfigError(['no data-config or #consentry-config']);
+  // An element's textContent is a string (never null).
+  const config = url ? await fetchConfig(url) : parseConfig(inline!.textContent, '#consentry-config');
   window.Consentry = await createConsentry(config, {
     load,
     jurisdiction: script?.dataset.jurisdiction,
   });
 };
 
-boot().catch((e: unknown) => {
-  console.error(e);
-});
+boot().catch(console.error);

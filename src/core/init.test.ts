@@ -3,7 +3,7 @@ import { encodeRecord, readCookie } from './consent-cookie.js';
 import { ConfigError, effectiveBasis } from './config.js';
 import { fnv } from './consent-cookie.js';
 import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, loads, nextTask, ran, reset, uiCalls, waitUntil } from './core.harness.js';
-import type { ChangeDetail, CookieDeclaration } from './types.js';
+import type { ChangeDetail, ConsentApi, CookieDeclaration } from './types.js';
 import { itExceptIn } from '../../test/browser/engine.js';
 
 const DAY = 864e5;
@@ -479,6 +479,66 @@ describe('the validation stamp', () => {
     const error = await boot(config, { load }).then(() => null, (e: unknown) => e as ConfigError);
     expect(asked).to.include('validate');
     expect(error?.issues.join()).to.contain('categories[3].basis');
+  });
+
+  /** Chunks as the harness loads them, but the validator only when the spec releases it. */
+  const heldValidator = () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const shownWith: ConsentApi[] = [];
+    const load = (chunk: Parameters<typeof chunks>[0]): Promise<unknown> =>
+      chunk === 'validate'
+        ? released.then(() => chunks(chunk))
+        : chunk === 'ui'
+          ? Promise.resolve({
+              // A stand-in first layer: an element by the banner's name, as the real UI prepends it.
+              showBanner: (api: ConsentApi) => {
+                shownWith.push(api);
+                const banner = document.createElement('consentry-banner');
+                banner.dataset.test = ''; // removed by reset()
+                document.body.prepend(banner);
+              },
+              openPreferences: async () => {},
+            })
+          : chunks(chunk);
+    return { load, release, shownWith };
+  };
+
+  it('an unstamped config: the banner is shown while the validator is still on its way; nothing optional runs before it passes', async () => {
+    ran(); // the list the gated script writes to
+    addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('analytics')");
+    const { load, release, shownWith } = heldValidator();
+    const booting = boot(exampleConfig(), { load });
+    const api = await waitUntil(() => shownWith[0]);
+    expect(document.querySelector('consentry-banner')).to.exist;
+    // A click on the banner before the check has passed waits for it.
+    const accepting = api.acceptAll('banner');
+    await nextTask(50);
+    expect(ran()).to.deep.equal([]);
+    expect(document.cookie).to.equal('');
+    release();
+    await booting;
+    await accepting;
+    expect(ran()).to.deep.equal(['analytics']);
+  });
+
+  it('a broken config shown beside the banner: the banner goes, the click fails and the core fails closed', async () => {
+    ran(); // the list the gated script writes to
+    addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('analytics')");
+    const config = exampleConfig();
+    config.categories[3].basis = 'objection';
+    const { load, release, shownWith } = heldValidator();
+    const booting = boot(config, { load }).then(() => null, (e: unknown) => e as ConfigError);
+    const api = await waitUntil(() => shownWith[0]);
+    const accepting = api.acceptAll('banner').then(() => null, (e: unknown) => e as ConfigError);
+    release();
+    expect((await booting)?.issues.join()).to.contain('categories[3].basis');
+    expect((await accepting)?.issues.join()).to.contain('categories[3].basis');
+    expect(document.querySelector('consentry-banner')).to.equal(null);
+    expect(api.needsChoice(), 'a late-loading UI does not show it again').to.equal(false);
+    await nextTask(50);
+    expect(ran()).to.deep.equal([]);
+    expect(document.cookie).to.equal('');
   });
 
   it('a returning visitor whose choice was made under this exact config skips the validator', async () => {

@@ -69,33 +69,32 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       },
     ));
 
-  // 4. First visit: fetch the banner while the config is checked. Validation
-  // costs a chunk: skip it when the CLI stamped this exact config as valid, or
-  // when it was validated before the stored choice was made.
-  if (!store.record) void loadUi().catch(() => {});
-  if (config.$validated !== configKey && store.record?.configHash !== configKey) {
-    const issues = (await load<ValidateModule>('validate')).validateConfig(config);
-    if (issues.length) throw new ConfigError(issues.map((i) => `${i.path || 'config'}: ${i.message}`));
-  }
+  // 4. The config check costs a chunk: skipped when the CLI stamped this exact
+  // config as valid, or when it was checked before the stored choice was made.
+  // It runs beside the banner (below), never ahead of it.
+  const checking =
+    config.$validated === configKey || store.record?.configHash === configKey
+      ? null
+      : load<ValidateModule>('validate').then((m) => {
+          const issues = m.validateConfig(config);
+          if (issues.length) throw new ConfigError(issues.map((i) => `${i.path || 'config'}: ${i.message}`));
+        });
+  // Set when the check fails: the banner goes (or never comes) and nothing is decided.
+  let broken: unknown;
 
-  // 5. The page: the gate, the UI once the body is there, the floating button.
-  const whenBody = (fn: () => void) =>
-    doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn, { once: true });
-  // The body is looked for once the chunk is here: by then the parser has usually
-  // reached <body>, and waiting for DOMContentLoaded would cost frames.
-  const shown = (fn: (m: UiModule) => unknown) => void loadUi().then((m) => whenBody(() => fn(m)), console.error);
+  // 5. The page: the UI once the body is there, the gate (once the config passed), the floating button.
+  // (DOMContentLoaded fires once: the listener needs no `once`.)
+  const whenBody = (fn: () => void) => (doc.body ? fn() : doc.addEventListener('DOMContentLoaded', fn));
   // The policy viewer, on the page now or added later (a single-page app's route): loaded once.
-  let policy = false;
-  const findPolicy = () => {
-    if (!policy && doc.querySelector('consentry-policy')) {
-      policy = true;
-      void load<PolicyModule>('policy').then((m) => m.definePolicy(api));
-    }
-  };
+  let policy: Promise<void> | undefined;
+  const findPolicy = () =>
+    void (doc.querySelector('consentry-policy') && (policy ??= load<PolicyModule>('policy').then((m) => m.definePolicy(api))));
   // Blocked embeds get placeholders from a chunk of their own (no lit): a returning page with an embed stays small.
   const placeholders = () =>
     void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
-  const gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
+  // Created once the config has passed (step 8); read by closures defined before that.
+  // eslint-disable-next-line prefer-const
+  let gate: ReturnType<typeof createGate> | undefined;
 
   // The floating button (its own small chunk) and its label, fetched side by side.
   // The label comes from the same tables as the UI's: the override, else the
@@ -118,15 +117,18 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // 6. A decision or the stored choice, applied to the page: Consent Mode, then the gate.
   const apply = () => {
     if (consentMode && store.record) consentUpdate(config, store.state.granted);
-    gate.apply();
+    gate?.apply();
   };
   // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
   const applied = () => {
     apply();
     mountReopen();
   };
-  const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) =>
-    (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
+  // A click on the banner before the check has passed waits for it (and fails with it).
+  const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) => {
+    await checking;
+    return (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
+  };
 
   const onOpenClick = (e: MouseEvent) => {
     const opener = (e.target as Element | null)?.closest?.('[data-consentry-open]');
@@ -147,13 +149,13 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     get: (c, s) => store.state.granted.includes(c) || (!!s && store.state.services.includes(`${c}:${s}`)),
     getState: () => structuredClone(store.state),
     onChange: store.subscribe,
-    needsChoice: () => !store.state.decided,
+    needsChoice: () => !broken && !store.state.decided,
     openPreferences: async (opener) => {
       void loadDecider();
       await (await loadUi()).openPreferences(api, opener ?? doc.activeElement);
     },
     destroy: () => {
-      gate.disconnect();
+      gate?.disconnect();
       context.tabs?.close();
       decider?.stop();
       store.clear();
@@ -163,8 +165,35 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     },
   };
 
-  // 7. Apply the stored choice now, and follow the visitor's other tabs from
-  // here on: a decision there is applied here (the decide chunk posts ours).
+  // 7. First visit: the banner needs only texts and categories, so it is shown
+  // while the config is checked (it renders in the task that has the UI chunk,
+  // the config and <body>). Everything optional waits for the check: a broken
+  // config takes the banner away again and fails closed.
+  // The body is looked for once the chunk is here: by then the parser has usually
+  // reached <body>, and waiting for DOMContentLoaded would cost frames.
+  if (!store.record)
+    void loadUi().then(
+      (m) =>
+        whenBody(() => {
+          m.showBanner(api);
+          // The decide chunk (cookie writer, receipts) is fetched as the visitor's
+          // pointer goes down or a key is pressed, ahead of the click: a visit that
+          // only reads the page never pays for it.
+          for (const type of ['pointerdown', 'keydown'])
+            doc.addEventListener(type, () => void loadDecider().catch(() => {}));
+        }),
+      console.error,
+    );
+  await checking?.catch((e: unknown) => {
+    broken = e;
+    doc.querySelector('consentry-banner')?.remove();
+    throw e;
+  });
+
+  // 8. The config passed: the gate applies the stored choice now, and the core
+  // follows the visitor's other tabs from here on: a decision there is applied
+  // here (the decide chunk posts ours).
+  gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
   apply();
   doc.addEventListener('click', onOpenClick);
   (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
@@ -175,15 +204,6 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // The signal is new since the stored choice: recorded once (the record now has it).
   if (store.signalIsNew()) await decide('gpc', 'signal');
   if (store.record) mountReopen();
-  else
-    shown((m) => {
-      m.showBanner(api);
-      // The decide chunk (cookie writer, receipts) is fetched as the visitor's
-      // pointer goes down or a key is pressed, ahead of the click: a visit that
-      // only reads the page never pays for it.
-      for (const type of ['pointerdown', 'keydown'])
-        doc.addEventListener(type, () => void loadDecider().catch(() => {}));
-    });
 
   findPolicy();
   doc.dispatchEvent(new CustomEvent('consentry:ready', { detail: { state: api.getState() } }));

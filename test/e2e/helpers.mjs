@@ -243,6 +243,8 @@ const unwrap = (row) => row.receipt ?? row;
  * @param {boolean} [options.trustedTypes]
  * @param {boolean} [options.startReceipts] false: leave the receipts server down.
  * @param {string[]} [options.chromiumArgs] Extra Chromium flags (Chromium-only tests).
+ * @param {string} [options.root] A directory served at / instead of demo/ (pages a test writes).
+ * @param {string} [options.buildAt] Where the build is served (default /dist/).
  */
 export async function startStack(options = {}) {
   requireBuild();
@@ -251,7 +253,8 @@ export async function startStack(options = {}) {
   const site = await startDemoServer({
     // E2E_DIST=/some/dist runs the suite against another build (e.g. a
     // deliberately broken one, to see which checks catch it).
-    mounts: [['/dist/', snapshotDist()]],
+    mounts: [[options.buildAt ?? '/dist/', snapshotDist()]],
+    root: options.root,
     csp: options.csp,
     trustedTypes: options.trustedTypes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
