@@ -522,6 +522,30 @@ describe('the validation stamp', () => {
     expect(ran()).to.deep.equal(['analytics']);
   });
 
+  it('an unstamped config: the decide chunk waits for the check, and a click made during it still reaches the other tabs', async () => {
+    const { load, release, shownWith } = heldValidator();
+    const asked: string[] = [];
+    const heard: unknown[] = [];
+    const otherTab = new BroadcastChannel('consentry');
+    otherTab.onmessage = (e) => heard.push(e.data);
+    try {
+      const booting = boot(exampleConfig(), { load: (chunk) => (asked.push(chunk), load(chunk)) });
+      const api = await waitUntil(() => shownWith[0]);
+      // The pointer goes down on the banner: the decide chunk (receipts, even queued ones) is not fetched yet.
+      document.dispatchEvent(new PointerEvent('pointerdown'));
+      await nextTask(50);
+      expect(asked).not.to.include('decide');
+      const accepting = api.acceptAll('banner');
+      release();
+      await booting;
+      await accepting;
+      await waitUntil(() => heard.length);
+      expect(heard).to.have.length(1);
+    } finally {
+      otherTab.close();
+    }
+  });
+
   it('a broken config shown beside the banner: the banner goes, the click fails and the core fails closed', async () => {
     ran(); // the list the gated script writes to
     addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('analytics')");

@@ -60,6 +60,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   let decider: Decider | undefined;
   let deciding: Promise<Decider> | undefined;
   const context: DecideContext = { config, env, store, configKey };
+  // Called only once the config passed (step 7): the decide chunk sends receipts, even queued ones.
   const loadDecider = () =>
     (deciding ??= load<{ createDecider: (c: DecideContext) => Decider }>('decide').then(
       (m) => (decider = m.createDecider(context)),
@@ -92,8 +93,8 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // Blocked embeds get placeholders from a chunk of their own (no lit): a returning page with an embed stays small.
   const placeholders = () =>
     void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
-  // Created once the config has passed (step 8); read by closures defined before that.
-  // eslint-disable-next-line prefer-const
+  // Created once the config has passed (step 7); read by closures defined before that.
+   
   let gate: ReturnType<typeof createGate> | undefined;
 
   // The floating button (its own small chunk) and its label, fetched side by side.
@@ -124,9 +125,9 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     apply();
     mountReopen();
   };
-  // A click on the banner before the check has passed waits for it (and fails with it).
+  // A click on the banner before the check has passed waits for step 7 (and fails with the check).
   const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) => {
-    await checking;
+    await started;
     return (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
   };
 
@@ -151,6 +152,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     onChange: store.subscribe,
     needsChoice: () => !broken && !store.state.decided,
     openPreferences: async (opener) => {
+      await started;
       void loadDecider();
       await (await loadUi()).openPreferences(api, opener ?? doc.activeElement);
     },
@@ -165,39 +167,39 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     },
   };
 
-  // 7. First visit: the banner needs only texts and categories, so it is shown
+  // 7. Once the config passed: the gate applies the stored choice, and the core
+  // follows the visitor's other tabs from here on: a decision there is applied
+  // here (the decide chunk posts ours). Every decision, the preference centre
+  // and the decide chunk wait for this step, not just for the check, so none
+  // can run ahead of the gate or the tab channel.
+  const start = () => {
+    gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
+    apply();
+    doc.addEventListener('click', onOpenClick);
+    (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
+      void loadDecider().then((d) => d.follow(e.data, applied));
+    // First visit: the decide chunk (cookie writer, receipts) is fetched as the
+    // visitor's pointer goes down or a key is pressed, ahead of the click: a visit
+    // that only reads the page never pays for it.
+    if (!store.record) for (const type of ['pointerdown', 'keydown']) doc.addEventListener(type, () => void loadDecider().catch(() => {}));
+  };
+  // A broken config fails closed: the banner goes and nothing can be decided.
+  const started = checking?.then(start, (e: unknown) => {
+    broken = e;
+    doc.querySelector('consentry-banner')?.remove();
+    throw e;
+  });
+  // A stamped or already checked config: at once, so the stored choice is applied in this task.
+  if (!checking) start();
+
+  // 8. First visit: the banner needs only texts and categories, so it is shown
   // while the config is checked (it renders in the task that has the UI chunk,
   // the config and <body>). Everything optional waits for the check: a broken
   // config takes the banner away again and fails closed.
   // The body is looked for once the chunk is here: by then the parser has usually
   // reached <body>, and waiting for DOMContentLoaded would cost frames.
-  if (!store.record)
-    void loadUi().then(
-      (m) =>
-        whenBody(() => {
-          m.showBanner(api);
-          // The decide chunk (cookie writer, receipts) is fetched as the visitor's
-          // pointer goes down or a key is pressed, ahead of the click: a visit that
-          // only reads the page never pays for it.
-          for (const type of ['pointerdown', 'keydown'])
-            doc.addEventListener(type, () => void loadDecider().catch(() => {}));
-        }),
-      console.error,
-    );
-  await checking?.catch((e: unknown) => {
-    broken = e;
-    doc.querySelector('consentry-banner')?.remove();
-    throw e;
-  });
-
-  // 8. The config passed: the gate applies the stored choice now, and the core
-  // follows the visitor's other tabs from here on: a decision there is applied
-  // here (the decide chunk posts ours).
-  gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
-  apply();
-  doc.addEventListener('click', onOpenClick);
-  (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
-    void loadDecider().then((d) => d.follow(e.data, applied));
+  if (!store.record) void loadUi().then((m) => whenBody(() => m.showBanner(api)), console.error);
+  await started;
 
   // Receipts an earlier page could not deliver.
   if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());

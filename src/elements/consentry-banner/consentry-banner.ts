@@ -3,6 +3,7 @@ import { localeFor, type Locale } from '../../i18n/index.js';
 import { bannerTable } from '../../i18n/en.js';
 import { BUTTONS, FOCUS_RING, TOKENS } from '../../styles/tokens-css.styles.js';
 import { applyTheme } from '../../styles/theme.js';
+import { isSafeUrl } from '../safe-url.js';
 import { bannerCss } from './consentry-banner.styles.js';
 
 type BannerKey = keyof typeof bannerTable.en;
@@ -97,7 +98,8 @@ export class ConsentryBanner extends HTMLElement {
     title.id = 'title';
     const text = el('p', t('bannerText'));
     const { policy } = api.config;
-    if (policy) {
+    // The config is still being checked while the banner shows: only a safe URL becomes a link.
+    if (policy && isSafeUrl(policy.url)) {
       const link = el('a', t('policy'));
       link.href = policy.url;
       text.append(' ', link);

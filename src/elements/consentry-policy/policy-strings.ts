@@ -78,14 +78,7 @@ export const policyStringsFor = (api: ConsentApi | undefined, config: ConsentryC
 
 export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
 
-/** http(s), mailto, tel and scheme-less (relative) URLs only. */
-export const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
-
-/** Drops whitespace and control characters, which browsers ignore inside a URL scheme. */
-export const compact = (url: string): string => url.replace(/[\s\p{Cc}]/gu, '');
-
-/** Whether a config-supplied URL may become a link (SEC-4). */
-export const isSafeUrl = (url: string): boolean => SAFE_URL.test(compact(url));
+export { compact, isSafeUrl, SAFE_URL } from '../safe-url.js';
 
 /** An ISO date (`2026-05-01`, shown as a date) or a timestamp (date and time), for a `<time>`. */
 export const formatDate = (value: string | number, locale: string): { text: string; datetime?: string } => {
