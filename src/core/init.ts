@@ -94,7 +94,6 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const placeholders = () =>
     void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
   // Created once the config has passed (step 7); read by closures defined before that.
-   
   let gate: ReturnType<typeof createGate> | undefined;
 
   // The floating button (its own small chunk) and its label, fetched side by side.
