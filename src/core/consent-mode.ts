@@ -22,22 +22,17 @@ const CONSENT_MODE_TYPES = Object.values(DEFAULT_MAPPING).flat();
 
 const gtag = (...args: unknown[]): void => {
   const w = globalThis as Win;
-  if (!w.gtag) {
-    w.dataLayer ??= [];
-    // `arguments`, not a rest array: the one shape gtag.js accepts.
-    w.gtag = function () {
-      // eslint-disable-next-line prefer-rest-params
-      w.dataLayer!.push(arguments);
-    };
-  }
+  // `arguments`, not a rest array: the one shape gtag.js accepts. The page's
+  // dataLayer is read at each call, as gtag.js's own snippet does.
+  // eslint-disable-next-line prefer-rest-params
+  w.gtag ??= function () { (w.dataLayer ??= []).push(arguments); };
   w.gtag(...args);
 };
 
-const values = (config: ConsentryConfig, granted: string[]) => {
-  const on = new Set<ConsentModeType>(['security_storage']);
-  for (const c of config.categories)
-    if (granted.includes(c.id)) for (const t of c.consentMode ?? DEFAULT_MAPPING[c.id] ?? []) on.add(t);
-  return Object.fromEntries(CONSENT_MODE_TYPES.map((t) => [t, on.has(t) ? 'granted' : 'denied']));
+/** Each type `granted` or `denied`: security storage always granted, the rest as the granted categories map. */
+const values = (config: ConsentryConfig, granted: readonly string[]) => {
+  const on = config.categories.flatMap((c) => (granted.includes(c.id) ? (c.consentMode ?? DEFAULT_MAPPING[c.id] ?? []) : []));
+  return Object.fromEntries(CONSENT_MODE_TYPES.map((t) => [t, t == 'security_storage' || on.includes(t) ? 'granted' : 'denied']));
 };
 
 /** The default command; never grants anything but security storage. */

@@ -78,6 +78,7 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
     const on = record ? record.granted : gpc ? [] : objection;
     const granted = ids.filter((id) => necessary.includes(id) || on.includes(id));
     return {
+      ...view,
       subject: record?.subject ?? null,
       decided: !!record,
       granted,
@@ -88,9 +89,6 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
       decidedAt: record?.at ?? null,
       policyVersion: record?.policyVersion ?? null,
       revision: config.revision,
-      jurisdiction: view.jurisdiction,
-      gpc: view.gpc,
-      language: view.language,
     };
   };
   let state = compute();

@@ -52,7 +52,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
         if (!/^(type|src|data-type)$/.test(a.name)) s.setAttribute(a.name, a.value);
       // The nonce attribute is hidden after parsing; the property keeps it.
       s.nonce = old.nonce;
-      const type = old.getAttribute('data-type');
+      const type = old.dataset.type;
       if (type) s.type = type;
       const src = old.getAttribute('src');
       if (src) {
@@ -77,7 +77,7 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
         const s = el as HTMLScriptElement;
         if (isAllowed(s) && !queue.includes(s)) queue.push(s);
       } else {
-        const src = el.getAttribute('data-src')!;
+        const src = (el as HTMLIFrameElement).dataset.src!;
         if (isAllowed(el)) {
           if (el.getAttribute('src') !== src) el.setAttribute('src', src);
         } else {

@@ -67,75 +67,71 @@ export class ConsentryPlaceholder extends HTMLElement {
   connectedCallback(): void {
     const { api, frame } = this;
     if (!api || !frame) return;
-    const lang = api.getState().language;
-    this.lang = lang;
+    const { config } = api;
+    const lang = (this.lang = api.getState().language);
     this.dir = rtl.test(lang) || document.documentElement.dir == 'rtl' ? 'rtl' : 'ltr';
     // The config's theme, as `applyTheme` sets it on the other elements (CSSOM: a strict style-src allows it).
-    for (const [key, value] of Object.entries(api.config.theme ?? {}))
+    for (const [key, value] of Object.entries(config.theme ?? {}))
       if (value != null)
         if (key == 'scheme') this.setAttribute('scheme', value);
         else this.style.setProperty('--consentry-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
     // Same box as the embed it replaces; measured before the iframe is hidden.
     const box = frame.getBoundingClientRect();
-    this.style.width = `${box.width || parseFloat(frame.width) || 300}px`;
-    this.style.height = `${box.height || parseFloat(frame.height) || 150}px`;
+    this.style.width = (box.width || parseFloat(frame.width) || 300) + 'px';
+    this.style.height = (box.height || parseFloat(frame.height) || 150) + 'px';
     frame.hidden = true;
     frame.style.setProperty('display', 'none', 'important');
     if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(placeholderCss);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
-    root.replaceChildren(...this.build(api, frame, lang));
-    // Allowed (here or elsewhere): the core has set the iframe's src; give its place back.
-    this.unsubscribe = api.onChange(() => api.get(...this.target) && this.remove());
-  }
 
-  private build(api: ConsentApi, frame: HTMLIFrameElement, lang: string): Node[] {
-    const strings: Record<string, string | undefined> = { ...builtIn, ...api.config.texts?.[lang] };
-    const t = (key: keyof PlaceholderStrings, values: Record<string, string>) =>
-      (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+    // Built once: the text does not change while it stands.
     const [categoryId, serviceId] = this.target;
-    const category = api.config.categories.find((c) => c.id == categoryId);
+    const category = config.categories.find((c) => c.id == categoryId);
     const services = category?.services ?? [];
     const service = services.find((s) => s.id == serviceId);
-    const name = service?.name ?? (frame.title || new URL(frame.dataset.src ?? '', location.href).hostname);
-    const title = textIn(category?.title, lang, api.config.language) || categoryId;
-    const cookies = (service ? [service] : services).flatMap((s) => s.cookies ?? []).map((c) => c.name);
-
-    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string | Node[]) => {
+    // One set of values for every string (an override may name any of them).
+    const values: Record<string, string> = {
+      service: service?.name ?? (frame.title || new URL(frame.dataset.src ?? '', location.href).hostname),
+      category: textIn(category?.title, lang, config.language) || categoryId,
+      cookies: (service ? [service] : services)
+        .flatMap((s) => s.cookies ?? [])
+        .map((c) => c.name)
+        .join(', '),
+    };
+    const strings: Record<string, string | undefined> = { ...builtIn, ...config.texts?.[lang] };
+    const t = (key: keyof PlaceholderStrings) =>
+      (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+    const el = (tag: string, ...children: (string | Node)[]) => {
       const node = document.createElement(tag);
-      node.append(...(typeof text == 'string' ? [text] : text));
+      node.append(...children);
       return node;
     };
     const button = (part: string, label: string, allow: () => Promise<void>) => {
       const b = el('button', label);
       b.setAttribute('part', part);
-      b.addEventListener('click', () => void allow());
+      b.onclick = () => void allow();
       return b;
     };
-    const actions = [
-      button('allow-category', t('allowCategory', { category: title }), () =>
-        api.save([...api.getState().granted, categoryId], 'preferences'),
+    root.replaceChildren(
+      el('p', el('strong', t('blocked'))),
+      ...(values.cookies ? [el('p', t('sets'))] : []),
+      el(
+        'div',
+        button('allow-category', t('allowCategory'), () => api.save([...api.getState().granted, categoryId], 'preferences')),
+        ...(serviceId ? [button('allow-service', t('allowService'), () => api.allowService(categoryId, serviceId, 'preferences'))] : []),
       ),
-    ];
-    if (serviceId)
-      actions.push(
-        button('allow-service', t('allowService', { service: name }), () =>
-          api.allowService(categoryId, serviceId, 'preferences'),
-        ),
-      );
-    return [
-      el('p', [el('strong', t('blocked', { service: name, category: title }))]),
-      ...(cookies.length ? [el('p', t('sets', { cookies: cookies.join(', ') }))] : []),
-      el('div', actions),
-    ];
+    );
+    // Allowed (here or elsewhere): the core has set the iframe's src; give its place back.
+    this.unsubscribe = api.onChange(() => api.get(...this.target) && this.remove());
   }
 
   disconnectedCallback(): void {
     this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    if (this.frame) {
-      this.frame.hidden = false;
-      this.frame.style.removeProperty('display');
+    const { frame } = this;
+    if (frame) {
+      frame.hidden = false;
+      frame.style.removeProperty('display');
     }
   }
 }
@@ -147,10 +143,7 @@ export const mountPlaceholders = async (api: ConsentApi): Promise<void> => {
   await loadStrings(api.getState().language);
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')) {
     if (api.get(...gatedBy(frame)) || frame.previousElementSibling?.localName == 'consentry-placeholder') continue;
-    const placeholder = new ConsentryPlaceholder();
-    placeholder.api = api;
-    placeholder.frame = frame;
-    frame.before(placeholder);
+    frame.before(Object.assign(new ConsentryPlaceholder(), { api, frame }));
   }
 };
 
