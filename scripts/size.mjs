@@ -16,17 +16,16 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { CHUNKS } from './chunks.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-// The core file was 3,500 B (issue 9); the fail-closed fixes of the validator
-// running beside the banner (no decide chunk, tab decision or preference centre
-// before the check passes) cost 28 B, and 3,550 B holds them. The total a
-// returning visitor pays (core + button) is budgeted below and did not move.
-const BUDGET = { returning: 3550, firstVisit: 10000, languageChunk: 800 };
+// The core file is back under 3,500 B (issue 9's budget): the 28 B the fail-closed
+// fixes cost were won back in the store, the gate, Consent Mode and the IIFE prologue.
+const BUDGET = { returning: 3500, firstVisit: 10000, languageChunk: 800 };
 // Issue 10's goals are 3,500 B for a returning visitor with the floating button
 // (reopen.js, outside the core since issue 9) and 5,000 B for a returning page
-// with an embed. For now: core + button is 3,880 B, and the placeholder chunk
-// (no lit, 1.7 kB) comes beside them. The unstamped first visit (core + banner
-// + validator) meets its 10,000 B goal since the banner is plain DOM (no lit-html).
-const BUDGET_ISSUE_10 = { returningWithButton: 3900, returningWithEmbed: 5600, firstVisitUnstamped: 10000 };
+// with an embed. Not reached yet: core + button is 3,839 B and the placeholder
+// chunk (no lit, 1.6 kB, of which 0.4 kB is its stylesheet) comes beside them;
+// these budgets hold today's figures and only come down. The unstamped first visit
+// (core + banner + validator) meets its 10,000 B goal since the banner is plain DOM.
+const BUDGET_ISSUE_10 = { returningWithButton: 3850, returningWithEmbed: 5480, firstVisitUnstamped: 10000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
