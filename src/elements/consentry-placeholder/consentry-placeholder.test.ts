@@ -141,6 +141,11 @@ describe('consentry-placeholder', () => {
     expect(placeholder.allowServiceButton?.textContent.trim()).to.equal('Play YouTube');
   });
 
+  it('fills any of its values into any of its strings: a texts override may name the service on the category button', async () => {
+    await pageWithEmbed('marketing:youtube', '', { texts: { en: { allowCategory: 'Allow {category} ({service})' } } });
+    expect(placeholder.allowCategoryButton.textContent.trim()).to.equal('Allow Marketing and advertising (YouTube)');
+  });
+
   it('speaks the page’s language: the strings come from that language’s details file', async () => {
     await pageWithEmbed('marketing:youtube', '', { language: 'fr' });
     expect(placeholder.element.lang).to.equal('fr');
