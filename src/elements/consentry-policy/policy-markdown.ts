@@ -36,6 +36,7 @@ const DELIMITER_CELL = /^-+$/;
 /** A comment alone on its line (the cookie-table marker): nothing in it that HTML could read as more. */
 const COMMENT = /^<!--((?:[^<>-]|-(?!-))*[^<>-])?-->$/;
 /** Characters this path leaves to marked: HTML, entities, escapes, code, `_`/`~` emphasis, images, tabs, controls. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSUPPORTED = /[<>&\\`_~\t\u0000-\u0009\u000b-\u001f\u007f]|!\[/;
 /** GFM autolinks (bare URLs and e-mail addresses) are marked's to find. */
 const AUTOLINK = /https?:\/\/|ftp:\/\/|www\.|@/i;
