@@ -38,7 +38,7 @@ export function slotStartIso(bucket: number): string {
   return new Date(bucket * 1000).toISOString();
 }
 
-export function dimensionValue(receipt: Receipt, dimension: FigureDimension): string {
+export function dimensionValue(receipt: CountedReceipt, dimension: FigureDimension): string {
   switch (dimension) {
     case 'revision':
       return String(receipt.revision);
@@ -53,12 +53,24 @@ export function dimensionValue(receipt: Receipt, dimension: FigureDimension): st
   }
 }
 
+/** The receipt fields the figures count. */
+export type CountedReceipt = Pick<
+  Receipt,
+  'revision' | 'policyVersion' | 'configHash' | 'jurisdiction' | 'language' | 'action' | 'granted' | 'denied'
+> & { signals: { gpc?: boolean } };
+
 /** Sums receipts into one count per key, so a commit of many receipts upserts few rows. */
-export function countFigures(stored: Iterable<{ receipt: Receipt; receivedAt: string }>): FigureCounts {
+export function countFigures(stored: Iterable<{ receipt: CountedReceipt; receivedAt: string }>): FigureCounts {
   const actions = new Map<string, ActionCount>();
   const categories = new Map<string, CategoryCount>();
+  let lastAt = '';
+  let bucket = 0;
   for (const { receipt, receivedAt } of stored) {
-    const bucket = slotOf(receivedAt);
+    // A commit's receipts share one receivedAt: parse it once.
+    if (receivedAt !== lastAt) {
+      lastAt = receivedAt;
+      bucket = slotOf(receivedAt);
+    }
     const gpc = receipt.signals.gpc ? 1 : 0;
     for (const dimension of FIGURE_DIMENSIONS) {
       const value = dimensionValue(receipt, dimension);
@@ -107,4 +119,158 @@ export function periodIndex(boundaries: readonly number[], bucket: number): numb
     else high = mid - 1;
   }
   return low;
+}
+
+export const HOUR_SECONDS = 3600;
+
+const hourOf = (bucket: number) => bucket - (((bucket % HOUR_SECONDS) + HOUR_SECONDS) % HOUR_SECONDS);
+
+/** The same counts summed per hour (`bucket` the hour's start): the hourly tier's rows. */
+export function toHours(counts: FigureCounts): FigureCounts {
+  const actions = new Map<string, ActionCount>();
+  const categories = new Map<string, CategoryCount>();
+  for (const c of counts.actions) {
+    const bucket = hourOf(c.bucket);
+    const key = `${c.dimension}\u0000${bucket}\u0000${c.value}\u0000${c.action}`;
+    const row = actions.get(key);
+    if (row) {
+      row.decisions += c.decisions;
+      row.gpc += c.gpc;
+    } else actions.set(key, { ...c, bucket });
+  }
+  for (const c of counts.categories) {
+    const bucket = hourOf(c.bucket);
+    const key = `${c.dimension}\u0000${bucket}\u0000${c.value}\u0000${c.category}`;
+    const row = categories.get(key);
+    if (row) {
+      row.offered += c.offered;
+      row.granted += c.granted;
+    } else categories.set(key, { ...c, bucket });
+  }
+  return { actions: [...actions.values()], categories: [...categories.values()] };
+}
+
+/**
+ * Which rows of which tier a read of the periods `boundaries` sums: the
+ * hours from `hourFrom` to `hourTo` (but `skipHours`, which a boundary cuts),
+ * and the 15-minute `slots` of the cut hours and of the range's partial
+ * first and last hours. Every row read then lies inside one period.
+ */
+export interface TierPlan {
+  hourFrom: number;
+  hourTo: number;
+  skipHours: number[];
+  slots: number[];
+}
+
+export function tierPlan(boundaries: readonly number[]): TierPlan {
+  const first = boundaries[0] ?? 0;
+  const end = boundaries.at(-1) ?? 0;
+  const slots: number[] = [];
+  const addSlots = (from: number, to: number) => {
+    for (let slot = from; slot < to; slot += FIGURE_SLOT_SECONDS) slots.push(slot);
+  };
+  const hourFrom = hourOf(first) === first ? first : hourOf(first) + HOUR_SECONDS;
+  const hourTo = hourOf(end);
+  if (hourFrom >= hourTo) {
+    addSlots(first, end);
+    return { hourFrom: 0, hourTo: 0, skipHours: [], slots };
+  }
+  addSlots(first, hourFrom);
+  const cut = new Set<number>();
+  for (const b of boundaries) if (b > hourFrom && b < hourTo && hourOf(b) !== b) cut.add(hourOf(b));
+  const skipHours = [...cut].sort((a, b) => a - b);
+  for (const hour of skipHours) addSlots(hour, hour + HOUR_SECONDS);
+  addSlots(hourTo, end);
+  return { hourFrom, hourTo, skipHours, slots };
+}
+
+/** The receipt columns the figures are counted from, as both adapters read them back. */
+export interface CountedRow {
+  seq: number | string;
+  received_at: string;
+  revision: number;
+  policy_version: string;
+  config_hash: string;
+  jurisdiction: string;
+  language: string;
+  action: string;
+  granted: string;
+  denied: string;
+  signals: string;
+}
+
+export const COUNTED_COLUMNS = 'seq, received_at, revision, policy_version, config_hash, jurisdiction, language, action, granted, denied, signals';
+
+/** How many receipts one catch-up transaction counts at most. */
+export const UPKEEP_BATCH = 5000;
+
+export function countRows(rows: readonly CountedRow[]): FigureCounts {
+  return countFigures(
+    rows.map((row) => ({
+      receivedAt: row.received_at,
+      receipt: {
+        revision: Number(row.revision),
+        policyVersion: row.policy_version,
+        configHash: row.config_hash,
+        jurisdiction: row.jurisdiction,
+        language: row.language,
+        action: row.action as Receipt['action'],
+        granted: JSON.parse(row.granted) as string[],
+        denied: JSON.parse(row.denied) as string[],
+        signals: JSON.parse(row.signals) as { gpc?: boolean },
+      },
+    })),
+  );
+}
+
+/**
+ * Runs `step` (one catch-up transaction; true when it reached the chain's
+ * end) until the figures have counted every receipt committed before the
+ * call. Calls share the run in flight; one queued behind it serves all who
+ * called meanwhile. `schedule()` asks for a run soon, without waiting.
+ */
+export function upkeepRunner(step: () => Promise<boolean>, delayMs: number, onError: (error: unknown) => void) {
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const runOnce = async () => {
+    while (!(await step()));
+  };
+  function catchUp(): Promise<void> {
+    if (queued) return queued;
+    if (!running) {
+      running = runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    queued = running
+      .catch(() => {})
+      .then(() => {
+        queued = null;
+        return catchUp();
+      });
+    return queued;
+  }
+  return {
+    catchUp,
+    schedule() {
+      if (timer || closed) return;
+      timer = setTimeout(() => {
+        timer = null;
+        catchUp().catch(onError);
+      }, delayMs);
+      // A process may exit with receipts not counted: the next one counts them.
+      timer.unref();
+    },
+    /** Stops scheduling and waits for the run in flight (its commit is not cut off). */
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await (queued ?? running)?.catch(() => {});
+    },
+  };
 }

@@ -1,8 +1,7 @@
 import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
-import { appendStatement, postgresFigures } from './figures-postgres.js';
-import { storedOnly } from './figures-counts.js';
+import { postgresFigures } from './figures-postgres.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -21,7 +20,14 @@ export interface PostgresStoreOptions {
   onPoolError?: (error: Error) => void;
   /** Source of `receivedAt`; tests move it to make old receipts. */
   now?: () => Date;
+  /** How long after an append the console's figures count it (reads and purges count first). */
+  figuresDelayMs?: number;
+  /** A failed figure catch-up (it is retried on the next append or read). */
+  onFiguresError?: (error: Error) => void;
 }
+
+/** Receipts are counted into the figures in batches, this long after the append that starts one. */
+export const FIGURES_DELAY_MS = 200;
 
 // Arbitrary constants naming our advisory locks ("CnsR" + 1/2).
 const CHAIN_LOCK = 0x436e7352_01;
@@ -82,9 +88,9 @@ interface AnchorRow {
  */
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<ReceiptStore> {
   const now = options.now ?? (() => new Date());
-  // work_mem: the console's first read of a long range groups ~200,000 figure
-  // slots; with the default 4 MB that sort spilled to disk (external merge).
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, options: '-c work_mem=32MB' });
+  // No startup options: a pooler (PgBouncer) refuses them. The console's
+  // reads set work_mem for their own transaction (figures-postgres.ts).
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', options.onPoolError ?? (() => {}));
   try {
@@ -93,7 +99,11 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await pool.end();
     throw error;
   }
-  const figures = postgresFigures(pool); // console: figure aggregates and reads
+  // console: figure aggregates, counted from the receipts after their commit, and reads
+  const onFiguresError = options.onFiguresError ?? (() => {});
+  const figures = postgresFigures(pool, options.figuresDelayMs ?? FIGURES_DELAY_MS, (e) => onFiguresError(e as Error));
+  // Receipts a crashed process stored but did not count yet.
+  figures.scheduleUpkeep();
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -151,8 +161,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return {
     kind: 'postgres',
     // Four round trips per group of receipts, whatever its size: BEGIN and
-    // the lock, head and known ids, one statement inserting every row and
-    // adding to the figures, COMMIT. The commit's fsync is what a 201 waits for.
+    // the lock, head and known ids, one statement inserting every row, COMMIT.
+    // The commit's fsync is what a 201 waits for; the console's figures count
+    // the rows after it (figures-postgres.ts), off the request's path.
     async append(receipts: readonly Receipt[]) {
       const client = await pool.connect();
       try {
@@ -175,10 +186,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
           results.push({ id: receipt.id, status: 'stored' });
         }
         if (rows.length > 0) {
-          // The rows and the console's figure counts, in one statement.
-          await client.query(appendStatement(INSERT_MANY_SQL, columnArrays(rows), storedOnly(receipts, results, receivedAt)));
+          await client.query({ name: 'consentry-append', text: INSERT_MANY_SQL, values: columnArrays(rows) });
         }
         await client.query('COMMIT');
+        if (rows.length > 0) figures.scheduleUpkeep();
         return results;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
@@ -200,6 +211,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     purge(before: Date): Promise<PurgeResult> {
       return inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        await figures.beforePurge(client); // console: count everything before rows go
         // Only a prefix of the chain goes, so what remains still links up.
         const { rows: kept } = await client.query<{ seq: string | null }>(
           'SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= $1',
@@ -225,6 +237,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       });
     },
     async close() {
+      await figures.closeUpkeep();
       await pool.end();
     },
     ...figures.methods, // console

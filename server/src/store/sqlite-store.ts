@@ -21,7 +21,14 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Source of `receivedAt`; tests move it to make old receipts. */
   now?: () => Date;
+  /** How long after an append the console's figures count it (reads and purges count first). */
+  figuresDelayMs?: number;
+  /** A failed figure catch-up (it is retried on the next append or read). */
+  onFiguresError?: (error: unknown) => void;
 }
+
+/** Receipts are counted into the figures in batches, this long after the append that starts one. */
+export const FIGURES_DELAY_MS = 200;
 
 // Text bounds that every ISO-8601 timestamp sorts between.
 const EARLIEST = '0000';
@@ -47,7 +54,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // auditor the receipt exists, so every commit is fsynced: FULL.
   db.pragma('synchronous = FULL');
   migrate(db);
-  const figures = sqliteFigures(db); // console: figure aggregates and reads
+  // console: figure aggregates, counted from the receipts after their commit, and reads
+  const figures = sqliteFigures(db, options.figuresDelayMs ?? FIGURES_DELAY_MS, options.onFiguresError ?? (() => {}));
+  // Receipts a crashed process stored but did not count yet.
+  figures.scheduleUpkeep();
 
   const insert = db.prepare(
     `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
@@ -93,11 +103,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       head = { seq: row.seq, hash: row.hash };
       return { id: receipt.id, status: 'stored' as const };
     });
-    figures.recordAppend(receipts, results, receivedAt); // console: count the stored receipts in this transaction
     return results;
   });
 
   const purgeBefore = db.transaction((cutoff: string, purgedAt: string): PurgeResult => {
+    figures.beforePurge(); // console: count everything before rows go
     // Only a prefix of the chain goes, so what remains still links up.
     const firstKept = db
       .prepare<[string], { seq: number | null }>('SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= ?')
@@ -146,7 +156,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return {
     kind: 'sqlite',
     async append(receipts) {
-      return appendAll.immediate(receipts);
+      const results = appendAll.immediate(receipts);
+      figures.scheduleUpkeep(); // console: counted after the commit, off the request's path
+      return results;
     },
     async bySubject(subject) {
       return bySubject.all(subject).map(fromRow);
@@ -161,6 +173,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return purgeBefore.immediate(before.toISOString(), now().toISOString());
     },
     async close() {
+      await figures.closeUpkeep();
       if (db.open) db.close();
     },
     ...figures.methods, // console
