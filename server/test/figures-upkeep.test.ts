@@ -15,6 +15,7 @@ import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { tierPlan } from '../src/store/figures-counts.js';
 import type { ReceiptStore } from '../src/store/store.js';
 import { freshPostgresUrl, makeReceipt, tempDir, type TestContextLike } from './helpers.js';
+import { withGroupCommit } from '../src/store/group-commit.js';
 
 const NEVER = 1e9; // a figures delay no test outlives: that store never counts on its own
 
@@ -169,6 +170,7 @@ describe('tierPlan', () => {
 async function recordingProxy(target: URL, t: TestContextLike) {
   const startups: Record<string, string>[] = [];
   const statements: string[] = [];
+  const messages: string[] = []; // the type of each message after startup: Q simple query, P parse, B bind...
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     sockets.add(client);
@@ -199,6 +201,7 @@ async function recordingProxy(target: URL, t: TestContextLike) {
         const length = buffer.readInt32BE(1);
         if (buffer.length < 1 + length) return;
         const type = String.fromCharCode(buffer[0] ?? 0);
+        messages.push(type);
         const body = buffer.subarray(5, 1 + length);
         if (type === 'Q') statements.push(body.toString('utf8').replace(/\0$/, ''));
         if (type === 'P') statements.push(body.toString('utf8').split('\0')[1] ?? '');
@@ -221,7 +224,7 @@ async function recordingProxy(target: URL, t: TestContextLike) {
   });
   const url = new URL(target);
   url.port = String((server.address() as { port: number }).port);
-  return { url: url.toString(), startups, statements };
+  return { url: url.toString(), startups, statements, messages };
 }
 
 describe('PostgreSQL connections', () => {
@@ -236,5 +239,37 @@ describe('PostgreSQL connections', () => {
     const reads = proxy.statements.filter((sql) => /SET LOCAL work_mem/.test(sql));
     assert.equal(reads.length, 2, 'both figure reads, each in its own transaction');
     for (const sql of reads) assert.match(sql, /^BEGIN READ ONLY; SET LOCAL work_mem = '32MB'$/);
+  });
+});
+
+describe('PostgreSQL appends', () => {
+  it('a process that wrote the chain head appends in one statement; when another moved the head, the locked path takes over and the chain holds', async (t) => {
+    const url = await freshPostgresUrl(t);
+    const proxy = await recordingProxy(new URL(url), t);
+    const mine = await openPostgresStore(proxy.url, { figuresDelayMs: NEVER });
+    t.after(() => mine.close());
+    const other = await openPostgresStore(url, { figuresDelayMs: NEVER });
+    t.after(() => other.close());
+    await mine.append([makeReceipt()]); // the first append learns the head inside the lock
+    const sent = async (work: () => Promise<unknown>) => {
+      const before = proxy.messages.length;
+      await work();
+      return proxy.messages.slice(before).filter((type) => type === 'Q' || type === 'B').join('');
+    };
+    assert.equal(await sent(() => mine.append([makeReceipt(), makeReceipt()])), 'B', 'one bound statement, no BEGIN/COMMIT');
+    // Another process moves the head: the next append may not link to the old one.
+    const theirs = makeReceipt();
+    await other.append([theirs]);
+    const results = await mine.append([makeReceipt(), theirs]);
+    assert.deepEqual(results.map((r) => r.status), ['stored', 'duplicate']);
+    assert.match(await sent(() => mine.append([makeReceipt()])), /^B$/, 'back to one statement');
+    // Both at once, many times: every receipt stored once, one chain.
+    const a = withGroupCommit(mine);
+    const b = withGroupCommit(other);
+    const all = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? b : a).append([makeReceipt()])));
+    assert.equal(all.flat().filter((r) => r.status === 'stored').length, 60);
+    const check = await mine.verify();
+    assert.equal(check.ok, true, JSON.stringify(check));
+    assert.equal(check.count, 66);
   });
 });
