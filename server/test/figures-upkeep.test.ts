@@ -122,6 +122,25 @@ for (const place of places) {
       assert.equal(await place.scalar(where, "SELECT SUM(decisions) FROM figures_hour_actions WHERE dimension = 'revision'"), 2);
     });
 
+    it('two processes appending in turns: each counts its own receipts from memory and the other’s from the table, each once', async (t) => {
+      const where = await place.location(t);
+      const clock = () => new Date('2026-06-30T10:05:00Z');
+      const a = await place.open(where, { figuresDelayMs: NEVER, now: clock });
+      t.after(() => a.close());
+      const b = await place.open(where, { figuresDelayMs: NEVER, now: clock });
+      t.after(() => b.close());
+      await a.append([makeReceipt(), makeReceipt()]);
+      await b.append([makeReceipt(), makeReceipt(), makeReceipt()]);
+      await a.append([makeReceipt(), makeReceipt()]);
+      assert.equal(decisions(await a.figures(DAY_QUERY('2026-06-30'))), 7);
+      assert.equal(decisions(await b.figures(DAY_QUERY('2026-06-30'))), 7, 'b kept receipts a counted already: not again');
+      await b.append([makeReceipt()]);
+      await a.append([makeReceipt()]);
+      assert.equal(decisions(await b.figures(DAY_QUERY('2026-06-30'))), 9);
+      assert.equal(decisions(await a.figures(DAY_QUERY('2026-06-30'))), 9);
+      assert.equal(await place.scalar(where, "SELECT SUM(decisions) FROM figures_actions WHERE dimension = 'language'"), 9);
+    });
+
     it('the hourly tier holds whole hours; a boundary inside an hour (Asia/Kolkata, Asia/Kathmandu) reads its slots', async (t) => {
       const where = await place.location(t);
       let clock = new Date(0);

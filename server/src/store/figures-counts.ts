@@ -274,3 +274,54 @@ export function upkeepRunner(step: () => Promise<boolean>, delayMs: number, onEr
     },
   };
 }
+
+export interface PendingReceipt {
+  seq: number;
+  receipt: CountedReceipt;
+  receivedAt: string;
+}
+
+/**
+ * The receipts this process stored and has not counted yet, kept after the
+ * append's commit so a catch-up can count them without reading them back.
+ * The database stays the truth: a catch-up takes them only when they follow
+ * its progress mark without a gap, and reads the gap (another process's
+ * receipts, or ones stored before a restart) from the receipts table.
+ */
+export function pendingReceipts(limit = 100_000) {
+  let items: PendingReceipt[] = [];
+  return {
+    add(stored: PendingReceipt[]): void {
+      if (stored.length === 0) return;
+      const first = stored[0]?.seq ?? 0;
+      if ((items.at(-1)?.seq ?? 0) > first) {
+        items.push(...stored);
+        items.sort((a, b) => a.seq - b.seq); // appends committed out of call order
+      } else items.push(...stored);
+      // Catch-ups failing for long: let the receipts table be the only source.
+      if (items.length > limit) items = [];
+    },
+    /**
+     * After progress mark `after`: the run of kept receipts from after + 1
+     * (at most `max`), or else how far the catch-up must read from the table
+     * (up to the seq before the first kept one). Taken receipts are dropped
+     * at once; if their transaction fails, the table still has them.
+     */
+    take(after: number, max: number): { items: PendingReceipt[] } | { readUpTo: number } {
+      let skip = 0;
+      while (skip < items.length && (items[skip]?.seq ?? 0) <= after) skip += 1;
+      if (skip > 0) items = items.slice(skip);
+      const first = items[0];
+      if (!first) return { readUpTo: Number.MAX_SAFE_INTEGER };
+      if (first.seq !== after + 1) return { readUpTo: first.seq - 1 };
+      let end = 1;
+      while (end < items.length && end < max && items[end]?.seq === (items[end - 1]?.seq ?? 0) + 1) end += 1;
+      const run = items.slice(0, end);
+      items = items.slice(end);
+      return { items: run };
+    },
+    clear(): void {
+      items = [];
+    },
+  };
+}

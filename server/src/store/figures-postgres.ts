@@ -5,12 +5,14 @@ import {
   UPKEEP_BATCH,
   countFigures,
   countRows,
+  pendingReceipts,
   slotOf,
   slotStartIso,
   tierPlan,
   toHours,
   upkeepRunner,
   type CountedRow,
+  type PendingReceipt,
   type FigureCounts,
 } from './figures-counts.js';
 import { verificationFromRow } from './figures-sqlite.js';
@@ -86,22 +88,42 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
     if (hours.categories.length > 0) await client.query(UPSERT_HOUR_CATEGORIES(1), hourArrays.slice(6));
   }
 
+  const pending = pendingReceipts();
+
   /** Counts the next receipts not yet counted, in the caller's transaction (holding FIGURES_LOCK); true when none are left. */
   async function countNext(client: pg.ClientBase): Promise<boolean> {
-    const { rows } = await client.query<CountedRow>({
-      name: 'consentry-uncounted',
-      text: `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > (SELECT seq FROM figures_progress) ORDER BY seq LIMIT $1`,
-      values: [UPKEEP_BATCH],
-    });
-    const last = rows.at(-1);
-    if (!last) return true;
-    const counts = countRows(rows);
+    const { rows: mark } = await client.query<{ seq: string }>('SELECT seq FROM figures_progress');
+    const after = Number(mark[0]?.seq ?? 0);
+    const next = pending.take(after, UPKEEP_BATCH);
+    let counts: FigureCounts;
+    let last: number;
+    if ('items' in next) {
+      // This process's own receipts, right after the mark: counted from memory.
+      counts = countFigures(next.items);
+      last = next.items.at(-1)?.seq ?? after;
+    } else {
+      const read = (upTo: number) =>
+        client.query<CountedRow>({
+          name: 'consentry-uncounted',
+          text: `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+          values: [after, upTo, UPKEEP_BATCH],
+        });
+      let { rows } = await read(next.readUpTo);
+      if (rows.length === 0 && next.readUpTo !== Number.MAX_SAFE_INTEGER) {
+        pending.clear(); // the kept receipts do not follow the table's: read them back instead
+        ({ rows } = await read(Number.MAX_SAFE_INTEGER));
+      }
+      const lastRow = rows.at(-1);
+      if (!lastRow) return true;
+      counts = countRows(rows);
+      last = Number(lastRow.seq);
+    }
     await client.query({
       name: 'consentry-count',
       text: COUNT_STATEMENT,
-      values: [last.seq, ...countArrays(counts), ...countArrays(toHours(counts))],
+      values: [last, ...countArrays(counts), ...countArrays(toHours(counts))],
     });
-    return rows.length < UPKEEP_BATCH;
+    return false; // the next step finds out whether anything is left
   }
 
   // A connection lost while checked out (server restart, database dropped)
@@ -266,6 +288,8 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
   return {
     /** After an append's commit: count its receipts soon, with whatever else arrives meanwhile. */
     scheduleUpkeep: () => upkeep.schedule(),
+    /** After an append's commit: its stored receipts, so the catch-up need not read them back. */
+    keep: (stored: PendingReceipt[]) => pending.add(stored),
     /** Counts every receipt committed so far (on start; the console's reads do it themselves). */
     catchUp: () => upkeep.catchUp(),
     closeUpkeep: () => upkeep.close(),

@@ -5,6 +5,7 @@ import {
   UPKEEP_BATCH,
   countFigures,
   countRows,
+  pendingReceipts,
   periodIndex,
   slotOf,
   slotStartIso,
@@ -12,6 +13,7 @@ import {
   toHours,
   upkeepRunner,
   type CountedRow,
+  type PendingReceipt,
   type FigureCounts,
 } from './figures-counts.js';
 import { fromRow, type ReceiptRow } from './rows.js';
@@ -70,9 +72,10 @@ export function sqliteFigures(db: Database.Database, delayMs: number, onError: (
   );
   const progress = db.prepare<[], { seq: number }>('SELECT seq FROM figures_progress');
   const setProgress = db.prepare('UPDATE figures_progress SET seq = ?');
-  const uncounted = db.prepare<[number, number], CountedRow>(
-    `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > ? ORDER BY seq LIMIT ?`,
+  const uncounted = db.prepare<[number, number, number], CountedRow>(
+    `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
   );
+  const pending = pendingReceipts();
 
   // SQLite has no width_bucket(); the query's boundaries are handed to this
   // function through `periodStarts`, set just before each (synchronous) read.
@@ -162,14 +165,28 @@ export function sqliteFigures(db: Database.Database, delayMs: number, onError: (
   /** Counts the next receipts not yet counted, inside the caller's transaction; true when none are left. */
   const countNext = (): boolean => {
     const after = progress.get()?.seq ?? 0;
-    const rows = uncounted.all(after, UPKEEP_BATCH);
-    const last = rows.at(-1);
-    if (!last) return true;
-    const counts = countRows(rows);
+    const next = pending.take(after, UPKEEP_BATCH);
+    let counts: FigureCounts;
+    let last: number;
+    if ('items' in next) {
+      // This process's own receipts, right after the mark: counted from memory.
+      counts = countFigures(next.items);
+      last = next.items.at(-1)?.seq ?? after;
+    } else {
+      let rows = uncounted.all(after, next.readUpTo, UPKEEP_BATCH);
+      if (rows.length === 0 && next.readUpTo !== Number.MAX_SAFE_INTEGER) {
+        pending.clear(); // the kept receipts do not follow the table's: read them back instead
+        rows = uncounted.all(after, Number.MAX_SAFE_INTEGER, UPKEEP_BATCH);
+      }
+      const lastRow = rows.at(-1);
+      if (!lastRow) return true;
+      counts = countRows(rows);
+      last = lastRow.seq as number;
+    }
     add(counts);
     addHours(toHours(counts));
-    setProgress.run(last.seq);
-    return rows.length < UPKEEP_BATCH;
+    setProgress.run(last);
+    return false; // the next step finds out whether anything is left
   };
   const countNextAlone = db.transaction(countNext);
   const upkeep = upkeepRunner(
@@ -237,6 +254,8 @@ export function sqliteFigures(db: Database.Database, delayMs: number, onError: (
   return {
     /** After an append's commit: count its receipts soon, with whatever else arrives meanwhile. */
     scheduleUpkeep: () => upkeep.schedule(),
+    /** After an append's commit: its stored receipts, so the catch-up need not read them back. */
+    keep: (stored: PendingReceipt[]) => pending.add(stored),
     /** Counts every receipt committed so far (on start; the console's reads do it themselves). */
     catchUp: () => upkeep.catchUp(),
     closeUpkeep: () => upkeep.close(),

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { postgresFigures } from './figures-postgres.js';
+import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -153,6 +154,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       throw error;
     }
     knownHead = head;
+    figures.keep(rows.map((row, i) => ({ seq: row.seq, receipt: receipts[i]!, receivedAt })));
     figures.scheduleUpkeep();
     return receipts.map((receipt) => ({ id: receipt.id, status: 'stored' as const }));
   }
@@ -167,6 +169,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       let head = headOf(state[0]);
       const results: AppendResult[] = [];
       const rows: ReceiptRow[] = [];
+      const stored: PendingReceipt[] = [];
       for (const receipt of receipts) {
         if (seen.has(receipt.id)) {
           results.push({ id: receipt.id, status: 'duplicate' });
@@ -174,6 +177,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
         }
         const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
         rows.push(row);
+        stored.push({ seq: row.seq, receipt, receivedAt });
         seen.add(receipt.id);
         head = { seq: row.seq, hash: row.hash };
         results.push({ id: receipt.id, status: 'stored' });
@@ -183,6 +187,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       }
       await client.query('COMMIT');
       knownHead = head;
+      figures.keep(stored);
       if (rows.length > 0) figures.scheduleUpkeep();
       return results;
     } catch (error) {

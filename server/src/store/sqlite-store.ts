@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { sqliteFigures } from './figures-sqlite.js';
+import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -92,18 +93,20 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   };
 
-  const appendAll = db.transaction((receipts: readonly Receipt[]): AppendResult[] => {
+  const appendAll = db.transaction((receipts: readonly Receipt[]) => {
     // Stamped inside the lock, so received_at follows chain order.
     const receivedAt = now().toISOString();
     let head = chainHead();
-    const results = receipts.map((receipt) => {
-      if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' as const };
+    const stored: PendingReceipt[] = [];
+    const results = receipts.map((receipt): AppendResult => {
+      if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' };
       const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
       insert.run(rowValues(row));
       head = { seq: row.seq, hash: row.hash };
-      return { id: receipt.id, status: 'stored' as const };
+      stored.push({ seq: row.seq, receipt, receivedAt });
+      return { id: receipt.id, status: 'stored' };
     });
-    return results;
+    return { results, stored };
   });
 
   const purgeBefore = db.transaction((cutoff: string, purgedAt: string): PurgeResult => {
@@ -156,8 +159,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return {
     kind: 'sqlite',
     async append(receipts) {
-      const results = appendAll.immediate(receipts);
-      figures.scheduleUpkeep(); // console: counted after the commit, off the request's path
+      const { results, stored } = appendAll.immediate(receipts);
+      // console: counted after the commit, off the request's path
+      figures.keep(stored);
+      figures.scheduleUpkeep();
       return results;
     },
     async bySubject(subject) {
