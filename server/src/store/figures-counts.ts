@@ -61,8 +61,9 @@ export type CountedReceipt = Pick<
 
 /** Sums receipts into one count per key, so a commit of many receipts upserts few rows. */
 export function countFigures(stored: Iterable<{ receipt: CountedReceipt; receivedAt: string }>): FigureCounts {
-  const actions = new Map<string, ActionCount>();
-  const categories = new Map<string, CategoryCount>();
+  // Receipts of one slot that agree on every counted field are counted once,
+  // with their number: most of a busy site's receipts repeat a few choices.
+  const alike = new Map<string, { receipt: CountedReceipt; bucket: number; count: number; gpc: number }>();
   let lastAt = '';
   let bucket = 0;
   for (const { receipt, receivedAt } of stored) {
@@ -71,29 +72,40 @@ export function countFigures(stored: Iterable<{ receipt: CountedReceipt; receive
       lastAt = receivedAt;
       bucket = slotOf(receivedAt);
     }
-    const gpc = receipt.signals.gpc ? 1 : 0;
+    const r = receipt;
+    const key = JSON.stringify([bucket, r.revision, r.policyVersion, r.configHash, r.jurisdiction, r.language, r.action, r.granted, r.denied]);
+    const gpc = r.signals.gpc ? 1 : 0;
+    const same = alike.get(key);
+    if (same) {
+      same.count += 1;
+      same.gpc += gpc;
+    } else alike.set(key, { receipt: r, bucket, count: 1, gpc });
+  }
+  const actions = new Map<string, ActionCount>();
+  const categories = new Map<string, CategoryCount>();
+  for (const { receipt, bucket, count, gpc } of alike.values()) {
     for (const dimension of FIGURE_DIMENSIONS) {
       const value = dimensionValue(receipt, dimension);
       const prefix = `${dimension}\u0000${bucket}\u0000${value}\u0000`;
       const actionKey = prefix + receipt.action;
       const action = actions.get(actionKey);
       if (action) {
-        action.decisions += 1;
+        action.decisions += count;
         action.gpc += gpc;
       } else {
-        actions.set(actionKey, { dimension, bucket, value, action: receipt.action, decisions: 1, gpc });
+        actions.set(actionKey, { dimension, bucket, value, action: receipt.action, decisions: count, gpc });
       }
       const add = (category: string, granted: number) => {
         const key = prefix + category;
         const row = categories.get(key);
         if (row) {
-          row.offered += 1;
+          row.offered += count;
           row.granted += granted;
         } else {
-          categories.set(key, { dimension, bucket, value, category, offered: 1, granted });
+          categories.set(key, { dimension, bucket, value, category, offered: count, granted });
         }
       };
-      for (const category of receipt.granted) add(category, 1);
+      for (const category of receipt.granted) add(category, count);
       for (const category of receipt.denied) add(category, 0);
     }
   }

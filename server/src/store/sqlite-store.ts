@@ -60,10 +60,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // Receipts a crashed process stored but did not count yet.
   figures.scheduleUpkeep();
 
+  // A known id inserts nothing (changes = 0): one statement per receipt, no lookup first.
   const insert = db.prepare(
-    `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
   );
-  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM receipts WHERE id = ?');
   const lastRow = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1',
   );
@@ -99,9 +99,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     let head = chainHead();
     const stored: PendingReceipt[] = [];
     const results = receipts.map((receipt): AppendResult => {
-      if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' };
       const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
-      insert.run(rowValues(row));
+      if (insert.run(rowValues(row)).changes === 0) return { id: receipt.id, status: 'duplicate' };
       head = { seq: row.seq, hash: row.hash };
       stored.push({ seq: row.seq, receipt, receivedAt });
       return { id: receipt.id, status: 'stored' };
