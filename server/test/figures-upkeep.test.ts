@@ -47,7 +47,7 @@ const places: Place[] = [
   },
   {
     name: 'postgres',
-    location: (t) => freshPostgresUrl(t as Parameters<typeof freshPostgresUrl>[0]),
+    location: (t) => freshPostgresUrl(t),
     open: (where, options) => openPostgresStore(where, options),
     async scalar(where, sql) {
       const client = new pg.Client({ connectionString: where });
