@@ -292,3 +292,34 @@ describe('PostgreSQL appends', () => {
     assert.equal(check.count, 66);
   });
 });
+
+describe('PostgreSQL purge', () => {
+  it('a one-statement append committed while a purge recounts (it takes no chain lock) is counted once', async (t) => {
+    const url = await freshPostgresUrl(t);
+    const during: { append?: Promise<unknown> } = {};
+    let clock = '2026-06-30T10:05:00Z';
+    const writer = await openPostgresStore(url, { figuresDelayMs: NEVER, now: () => new Date(clock) });
+    t.after(() => writer.close());
+    await writer.append([makeReceipt()]);
+    clock = '2026-06-30T10:20:00Z';
+    await writer.append([makeReceipt()]); // the writer now knows the head: its next append is one statement
+    // The purge asks its clock for purgedAt after the delete, before recounting the hour it cut: the writer appends then.
+    const purger = await openPostgresStore(url, {
+      figuresDelayMs: NEVER,
+      now: () => {
+        if (!during.append) {
+          clock = '2026-06-30T10:25:00Z';
+          during.append = writer.append([makeReceipt()]);
+        }
+        return new Date('2026-06-30T12:00:00Z');
+      },
+    });
+    t.after(() => purger.close());
+    const purge = await purger.purge(new Date('2026-06-30T10:10:00Z'));
+    assert.equal(purge.deleted, 1);
+    await during.append;
+    const day = await purger.figures(DAY_QUERY('2026-06-30'));
+    assert.equal(decisions(day), 2, 'the receipt kept and the one appended during the purge, once each');
+    assert.equal((await purger.verify()).ok, true);
+  });
+});

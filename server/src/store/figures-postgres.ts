@@ -324,8 +324,11 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
       await client.query('DELETE FROM figures_hour_actions WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, hour]);
       await client.query('DELETE FROM figures_hour_categories WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, hour]);
       if (!firstAt) return;
+      // Up to the progress mark only: a one-statement append (it takes no
+      // chain lock) may have committed since beforePurge(), and the next
+      // catch-up counts what it stored.
       const { rows } = await client.query<ReceiptRow>(
-        'SELECT * FROM receipts WHERE received_at < $1 ORDER BY seq',
+        'SELECT * FROM receipts WHERE received_at < $1 AND seq <= (SELECT seq FROM figures_progress) ORDER BY seq',
         [slotStartIso(hour + HOUR_SECONDS)],
       );
       const counts = countFigures(rows.map(fromRow));
