@@ -20,7 +20,7 @@
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { countFigures } from '../dist/store/figures-counts.js';
+import { countFigures, toHours } from '../dist/store/figures-counts.js';
 import { openPostgresStore } from '../dist/store/postgres-store.js';
 import { RECEIPT_COLUMNS, toRow } from '../dist/store/rows.js';
 import { openSqliteStore } from '../dist/store/sqlite-store.js';
@@ -160,6 +160,9 @@ export async function writeReceipts(location, batches, { onProgress = () => {} }
     ? await openPostgresStore(location.DATABASE_URL)
     : openSqliteStore(location.RECEIPTS_DB ?? './receipts.db');
   let head = (await store.chainHead()) ?? { seq: 0, hash: GENESIS_HASH };
+  // A figure read first counts every receipt stored so far: the rows below
+  // are then counted here, and the progress mark can move past them all.
+  await store.figures({ dimension: 'revision', boundaries: [0, 900] });
   await store.close();
   const sink = location.DATABASE_URL ? await postgresSink(location.DATABASE_URL) : sqliteSink(location.RECEIPTS_DB ?? './receipts.db');
   const figures = new Map();
@@ -182,6 +185,12 @@ export async function writeReceipts(location, batches, { onProgress = () => {} }
     }
     if (pending.length > 0) await sink.insert(pending);
     await sink.addFigures([...figures.values()]);
+    // The hourly tier, and the mark that every row written is counted.
+    const hours = new Map();
+    const slots = [...figures.values()];
+    addCounts(hours, toHours({ actions: slots.filter((c) => c.kind === 'action'), categories: slots.filter((c) => c.kind === 'category') }));
+    await sink.addFigures([...hours.values()], 'hour_');
+    await sink.setProgress(head.seq);
     await sink.commit();
     onProgress(count);
   } catch (error) {
@@ -204,13 +213,13 @@ function sqliteSink(path) {
     }
     return statement;
   };
-  // The same upserts as figures-sqlite.ts: added to any slot already counted.
-  const upsertAction = db.prepare(
-    `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc) VALUES (?, ?, ?, ?, ?, ?)
+  // The same upserts as figures-sqlite.ts: added to any slot (tier '') or hour (tier 'hour_') already counted.
+  const upsertAction = (tier) => db.prepare(
+    `INSERT INTO figures_${tier}actions (dimension, bucket, value, action, decisions, gpc) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (dimension, bucket, value, action) DO UPDATE SET decisions = decisions + excluded.decisions, gpc = gpc + excluded.gpc`,
   );
-  const upsertCategory = db.prepare(
-    `INSERT INTO figures_categories (dimension, bucket, value, category, offered, granted) VALUES (?, ?, ?, ?, ?, ?)
+  const upsertCategory = (tier) => db.prepare(
+    `INSERT INTO figures_${tier}categories (dimension, bucket, value, category, offered, granted) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (dimension, bucket, value, category) DO UPDATE SET offered = offered + excluded.offered, granted = granted + excluded.granted`,
   );
   db.exec('BEGIN IMMEDIATE');
@@ -222,11 +231,16 @@ function sqliteSink(path) {
         insertOf(slice.length).run(slice.flatMap((row) => RECEIPT_COLUMNS.map((column) => row[column])));
       }
     },
-    async addFigures(counts) {
+    async addFigures(counts, tier = '') {
+      const action = upsertAction(tier);
+      const category = upsertCategory(tier);
       for (const c of counts) {
-        if (c.kind === 'action') upsertAction.run(c.dimension, c.bucket, c.value, c.action, c.decisions, c.gpc);
-        else upsertCategory.run(c.dimension, c.bucket, c.value, c.category, c.offered, c.granted);
+        if (c.kind === 'action') action.run(c.dimension, c.bucket, c.value, c.action, c.decisions, c.gpc);
+        else category.run(c.dimension, c.bucket, c.value, c.category, c.offered, c.granted);
       }
+    },
+    async setProgress(seq) {
+      db.prepare('UPDATE figures_progress SET seq = ?').run(seq);
     },
     async commit() {
       db.exec('COMMIT');
@@ -253,23 +267,26 @@ async function postgresSink(url) {
     async insert(rows) {
       await client.query(insert, RECEIPT_COLUMNS.map((column) => rows.map((row) => row[column])));
     },
-    async addFigures(counts) {
+    async addFigures(counts, tier = '') {
       const actions = counts.filter((c) => c.kind === 'action');
       const categories = counts.filter((c) => c.kind === 'category');
       await client.query(
-        `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc)
+        `INSERT INTO figures_${tier}actions (dimension, bucket, value, action, decisions, gpc)
          SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
          ON CONFLICT (dimension, bucket, value, action) DO UPDATE
-         SET decisions = figures_actions.decisions + excluded.decisions, gpc = figures_actions.gpc + excluded.gpc`,
+         SET decisions = figures_${tier}actions.decisions + excluded.decisions, gpc = figures_${tier}actions.gpc + excluded.gpc`,
         ['dimension', 'bucket', 'value', 'action', 'decisions', 'gpc'].map((k) => actions.map((c) => c[k])),
       );
       await client.query(
-        `INSERT INTO figures_categories (dimension, bucket, value, category, offered, granted)
+        `INSERT INTO figures_${tier}categories (dimension, bucket, value, category, offered, granted)
          SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
          ON CONFLICT (dimension, bucket, value, category) DO UPDATE
-         SET offered = figures_categories.offered + excluded.offered, granted = figures_categories.granted + excluded.granted`,
+         SET offered = figures_${tier}categories.offered + excluded.offered, granted = figures_${tier}categories.granted + excluded.granted`,
         ['dimension', 'bucket', 'value', 'category', 'offered', 'granted'].map((k) => categories.map((c) => c[k])),
       );
+    },
+    async setProgress(seq) {
+      await client.query('UPDATE figures_progress SET seq = $1', [seq]);
     },
     async commit() {
       await client.query('COMMIT');

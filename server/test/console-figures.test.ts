@@ -326,12 +326,43 @@ for (const adapter of adapters) {
       const byLanguage = await figures(app, cookie, 'from=2026-05-04&to=2026-05-05&tz=UTC&by=language');
       assert.deepEqual(byLanguage.groups.map((g: { value: string; total: { decisions: number } }) => [g.value, g.total.decisions]), [['cy-GB', 1], ['en-GB', 2]]);
     });
+
+    it('a database from before the hourly tier: its slots become hours, and its receipts are not counted again', async (t) => {
+      const receipts: [string, Receipt][] = [
+        ['2026-05-04T10:00:00.000Z', makeReceipt({ ...ACCEPT, signals: { gpc: true } })],
+        ['2026-05-04T10:20:00.000Z', makeReceipt({ ...REJECT, revision: 2, language: 'cy-GB' })],
+        ['2026-05-04T11:50:00.000Z', makeReceipt()],
+        ['2026-05-05T00:10:00.000Z', makeReceipt()],
+      ];
+      const store = await openWithOldReceipts(t, adapter.name, receipts, true);
+      const app = await makeApp(store);
+      t.after(() => app.close());
+      const cookie = await signIn(app);
+      const all = await figures(app, cookie, 'from=2026-05-04&to=2026-05-05&tz=UTC');
+      assert.deepEqual(decisionsPerPeriod(all), [3, 1]);
+      assert.equal(all.total.gpc, 1);
+      assert.deepEqual(all.total.categories.functional, { offered: 4, granted: 3 });
+      // Kolkata's midnight (18:30 UTC) cuts no hour holding these receipts; a day there reads hours and slots alike.
+      const kolkata = await figures(app, cookie, 'from=2026-05-04&to=2026-05-05&tz=Asia/Kolkata');
+      assert.deepEqual(decisionsPerPeriod(kolkata), [3, 1]);
+    });
   });
 }
 
-/** A database at schema version 2 (before the figures) holding `receipts`, then opened by today's store. */
-async function openWithOldReceipts(t: TestContext, dialect: 'sqlite' | 'postgres', receipts: [string, Receipt][]): Promise<ReceiptStore> {
+/**
+ * A database at schema version 2 (before the figures) holding `receipts`,
+ * then opened by today's store. With `countedBy003`, migration 003 ran after
+ * the rows went in: a database from before the hourly tier (004) whose
+ * receipts the figures have counted.
+ */
+async function openWithOldReceipts(
+  t: TestContext,
+  dialect: 'sqlite' | 'postgres',
+  receipts: [string, Receipt][],
+  countedBy003 = false,
+): Promise<ReceiptStore> {
   const old = loadMigrations(dialect).filter((m) => m.version <= 2);
+  const figures003 = loadMigrations(dialect).filter((m) => m.version === 3 && countedBy003);
   let prev = '0'.repeat(64);
   const rows = receipts.map(([at, receipt], i) => {
     const row = toRow(receipt, i + 1, at, prev);
@@ -349,6 +380,10 @@ async function openWithOldReceipts(t: TestContext, dialect: 'sqlite' | 'postgres
     }
     const insert = db.prepare(`INSERT INTO receipts (${columns}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`);
     for (const row of rows) insert.run(rowValues(row));
+    for (const m of figures003) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    }
     db.close();
     return openSqliteStore(file);
   }
@@ -362,6 +397,10 @@ async function openWithOldReceipts(t: TestContext, dialect: 'sqlite' | 'postgres
   }
   for (const row of rows) {
     await client.query(`INSERT INTO receipts (${columns}) VALUES (${RECEIPT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, rowValues(row));
+  }
+  for (const m of figures003) {
+    await client.query(m.sql);
+    await client.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
   }
   await client.end();
   return openPostgresStore(url);

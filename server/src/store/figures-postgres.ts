@@ -1,25 +1,39 @@
 import type pg from 'pg';
-import type { Receipt } from '../schemas/receipt.js';
-import { countFigures, slotOf, slotStartIso, type FigureCounts } from './figures-counts.js';
+import {
+  COUNTED_COLUMNS,
+  HOUR_SECONDS,
+  UPKEEP_BATCH,
+  countFigures,
+  countRows,
+  pendingReceipts,
+  slotOf,
+  slotStartIso,
+  tierPlan,
+  toHours,
+  upkeepRunner,
+  type CountedRow,
+  type PendingReceipt,
+  type FigureCounts,
+} from './figures-counts.js';
 import { verificationFromRow } from './figures-sqlite.js';
 import { fromRow, type ReceiptRow } from './rows.js';
-import { FIGURE_DIMENSIONS, FIGURE_SLOT_SECONDS, type FiguresQuery, type ReceiptStore } from './store.js';
+import { FIGURE_DIMENSIONS, type FiguresQuery, type ReceiptStore } from './store.js';
 
 type ConsoleMethods = Pick<
   ReceiptStore,
   'figures' | 'chainHead' | 'keptDayFigures' | 'keepDayFigures' | 'saveVerification' | 'lastVerification'
 >;
 
-// The counts of one commit go in as parallel arrays, one statement per
-// table; appendStatement() puts both in the statement that inserts the rows.
-const UPSERT_ACTIONS = (p: number) => `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc)
+// Counts go in as parallel arrays, one statement per table.
+const UPSERT = (table: string, keyColumn: string, a: string, b: string) => (p: number) =>
+  `INSERT INTO ${table} (dimension, bucket, value, ${keyColumn}, ${a}, ${b})
   SELECT * FROM unnest($${p}::text[], $${p + 1}::bigint[], $${p + 2}::text[], $${p + 3}::text[], $${p + 4}::bigint[], $${p + 5}::bigint[])
-  ON CONFLICT (dimension, bucket, value, action) DO UPDATE
-  SET decisions = figures_actions.decisions + excluded.decisions, gpc = figures_actions.gpc + excluded.gpc`;
-const UPSERT_CATEGORIES = (p: number) => `INSERT INTO figures_categories (dimension, bucket, value, category, offered, granted)
-  SELECT * FROM unnest($${p}::text[], $${p + 1}::bigint[], $${p + 2}::text[], $${p + 3}::text[], $${p + 4}::bigint[], $${p + 5}::bigint[])
-  ON CONFLICT (dimension, bucket, value, category) DO UPDATE
-  SET offered = figures_categories.offered + excluded.offered, granted = figures_categories.granted + excluded.granted`;
+  ON CONFLICT (dimension, bucket, value, ${keyColumn}) DO UPDATE
+  SET ${a} = ${table}.${a} + excluded.${a}, ${b} = ${table}.${b} + excluded.${b}`;
+const UPSERT_ACTIONS = UPSERT('figures_actions', 'action', 'decisions', 'gpc');
+const UPSERT_CATEGORIES = UPSERT('figures_categories', 'category', 'offered', 'granted');
+const UPSERT_HOUR_ACTIONS = UPSERT('figures_hour_actions', 'action', 'decisions', 'gpc');
+const UPSERT_HOUR_CATEGORIES = UPSERT('figures_hour_categories', 'category', 'offered', 'granted');
 
 function countArrays(counts: FigureCounts): unknown[][] {
   const a = counts.actions;
@@ -32,64 +46,160 @@ function countArrays(counts: FigureCounts): unknown[][] {
   ];
 }
 
-/**
- * One statement that runs `insertRows` (an INSERT using parameters
- * 1..`params.length`) and adds the stored receipts' counts to the figures:
- * data-modifying CTEs, so an append costs one round trip for all three tables.
- */
-export function appendStatement(
-  insertRows: string,
-  params: unknown[],
-  stored: { receipt: Receipt; receivedAt: string }[],
-): { name: string; text: string; values: unknown[] } {
-  const p = params.length + 1;
-  return {
-    // Named: each pooled connection parses and plans it once.
-    name: 'consentry-append',
-    text: `WITH stored AS (${insertRows}), actions AS (${UPSERT_ACTIONS(p)}) ${UPSERT_CATEGORIES(p + 6)}`,
-    values: [...params, ...countArrays(countFigures(stored))],
-  };
-}
+// One catch-up: the slots, the hours and the progress mark in one statement
+// (data-modifying CTEs), committed together.
+const COUNT_STATEMENT = `WITH slot_actions AS (${UPSERT_ACTIONS(2)}), slot_categories AS (${UPSERT_CATEGORIES(8)}),
+  hour_actions AS (${UPSERT_HOUR_ACTIONS(14)}), hour_categories AS (${UPSERT_HOUR_CATEGORIES(20)})
+  UPDATE figures_progress SET seq = $1`;
 
-// width_bucket(x, thresholds) is 1 for the first period when x is at or after its start.
-const ACTION_FIGURES = `SELECT width_bucket(bucket, $2::bigint[]) - 1 AS period, value, action,
-    sum(decisions) AS decisions, sum(gpc) AS gpc
-  FROM figures_actions WHERE dimension = $1 AND bucket >= $3 AND bucket < $4
-  GROUP BY 1, value, action ORDER BY 1, value, action`;
-const CATEGORY_FIGURES = `SELECT width_bucket(bucket, $2::bigint[]) - 1 AS period, value, category,
-    sum(offered) AS offered, sum(granted) AS granted
-  FROM figures_categories WHERE dimension = $1 AND bucket >= $3 AND bucket < $4
-  GROUP BY 1, value, category ORDER BY 1, value, category`;
+// Arbitrary constant naming the figure upkeep's advisory lock ("CnsR" + 3).
+const FIGURES_LOCK = 0x436e7352_03;
+
+// width_bucket(x, thresholds) is 1 for the first period when x is at or after
+// its start. Hours of the hourly tier that no boundary cuts, plus the listed
+// slots (tierPlan()).
+const TIER_FIGURES = (tier: string, slots: string, key: string, a: string, b: string) =>
+  `SELECT width_bucket(bucket, $2::bigint[]) - 1 AS period, value, ${key}, sum(${a}) AS ${a}, sum(${b}) AS ${b} FROM (
+    SELECT bucket, value, ${key}, ${a}, ${b} FROM ${tier}
+    WHERE dimension = $1 AND bucket >= $3 AND bucket < $4 AND bucket <> ALL($5::bigint[])
+    UNION ALL
+    SELECT bucket, value, ${key}, ${a}, ${b} FROM ${slots} WHERE dimension = $1 AND bucket = ANY($6::bigint[])
+  ) AS t GROUP BY 1, value, ${key} ORDER BY 1, value, ${key}`;
+const ACTION_FIGURES = TIER_FIGURES('figures_hour_actions', 'figures_actions', 'action', 'decisions', 'gpc');
+const CATEGORY_FIGURES = TIER_FIGURES('figures_hour_categories', 'figures_categories', 'category', 'offered', 'granted');
+
+// The console's first read of a long range groups many rows; with the
+// default 4 MB a sort could spill to disk. Set per read transaction, not as
+// a connection startup option (a pooler such as PgBouncer refuses those).
+const READ_SETTINGS = "BEGIN READ ONLY; SET LOCAL work_mem = '32MB'";
 
 /**
  * The console's side of the PostgreSQL adapter: keeps the figure aggregates
  * in step with the receipts (called inside the adapter's write transactions,
  * with their client) and answers the console's reads.
  */
-export function postgresFigures(pool: pg.Pool) {
-  async function add(client: pg.ClientBase, counts: FigureCounts): Promise<void> {
+export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error: unknown) => void) {
+  async function add(client: pg.ClientBase, counts: FigureCounts, hours: FigureCounts): Promise<void> {
     const arrays = countArrays(counts);
+    const hourArrays = countArrays(hours);
     if (counts.actions.length > 0) await client.query(UPSERT_ACTIONS(1), arrays.slice(0, 6));
     if (counts.categories.length > 0) await client.query(UPSERT_CATEGORIES(1), arrays.slice(6));
+    if (hours.actions.length > 0) await client.query(UPSERT_HOUR_ACTIONS(1), hourArrays.slice(0, 6));
+    if (hours.categories.length > 0) await client.query(UPSERT_HOUR_CATEGORIES(1), hourArrays.slice(6));
+  }
+
+  const pending = pendingReceipts();
+
+  /** Counts the next receipts not yet counted, in the caller's transaction (holding FIGURES_LOCK); true when none are left. */
+  async function countNext(client: pg.ClientBase): Promise<boolean> {
+    const { rows: mark } = await client.query<{ seq: string }>('SELECT seq FROM figures_progress');
+    const after = Number(mark[0]?.seq ?? 0);
+    const next = pending.take(after, UPKEEP_BATCH);
+    let counts: FigureCounts;
+    let last: number;
+    if ('items' in next) {
+      // This process's own receipts, right after the mark: counted from memory.
+      counts = countFigures(next.items);
+      last = next.items.at(-1)?.seq ?? after;
+    } else {
+      const read = (upTo: number) =>
+        client.query<CountedRow>({
+          name: 'consentry-uncounted',
+          text: `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+          values: [after, upTo, UPKEEP_BATCH],
+        });
+      let { rows } = await read(next.readUpTo);
+      if (rows.length === 0 && next.readUpTo !== Number.MAX_SAFE_INTEGER) {
+        pending.clear(); // the kept receipts do not follow the table's: read them back instead
+        ({ rows } = await read(Number.MAX_SAFE_INTEGER));
+      }
+      const lastRow = rows.at(-1);
+      if (!lastRow) return true;
+      counts = countRows(rows);
+      last = Number(lastRow.seq);
+    }
+    await client.query({
+      name: 'consentry-count',
+      text: COUNT_STATEMENT,
+      values: [last, ...countArrays(counts), ...countArrays(toHours(counts))],
+    });
+    return false; // the next step finds out whether anything is left
+  }
+
+  // A connection lost while checked out (server restart, database dropped)
+  // rejects the query in flight; without a listener its 'error' event would
+  // also crash the process.
+  const ignore = () => {};
+  async function checkOut(): Promise<pg.PoolClient> {
+    const client = await pool.connect();
+    client.on('error', ignore);
+    return client;
+  }
+  function checkIn(client: pg.PoolClient, error?: unknown): void {
+    client.off('error', ignore);
+    client.release(error instanceof Error ? error : undefined);
+  }
+
+  const upkeep = upkeepRunner(
+    async () => {
+      const client = await checkOut();
+      let failure: unknown;
+      try {
+        // The figures are rebuilt from the receipts if this commit is lost
+        // (crash): it need not wait for the disk, the receipts' own did.
+        await client.query(`BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${FIGURES_LOCK})`);
+        const done = await countNext(client);
+        await client.query('COMMIT');
+        return done;
+      } catch (error) {
+        failure = error;
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        checkIn(client, failure);
+      }
+    },
+    delayMs,
+    onError,
+  );
+
+  /** One read in its own transaction with the console's settings; the two figure reads run side by side. */
+  async function read<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+    const client = await checkOut();
+    let failure: unknown;
+    try {
+      await client.query(READ_SETTINGS);
+      const { rows } = await client.query<T>(text, values);
+      await client.query('COMMIT');
+      return rows;
+    } catch (error) {
+      failure = error;
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      checkIn(client, failure);
+    }
   }
 
   const methods: ConsoleMethods = {
     async figures(query: FiguresQuery) {
+      await upkeep.catchUp(); // every receipt committed so far is in the figures read
       const boundaries = [...query.boundaries];
-      const params = [query.dimension, boundaries, boundaries[0] ?? 0, boundaries.at(-1) ?? 0];
+      const plan = tierPlan(boundaries);
+      const params = [query.dimension, boundaries, plan.hourFrom, plan.hourTo, plan.skipHours, plan.slots];
       const [actions, categories] = await Promise.all([
-        pool.query<Record<string, string>>(ACTION_FIGURES, params),
-        pool.query<Record<string, string>>(CATEGORY_FIGURES, params),
+        read<Record<string, string>>(ACTION_FIGURES, params),
+        read<Record<string, string>>(CATEGORY_FIGURES, params),
       ]);
       return {
-        actions: actions.rows.map((r) => ({
+        actions: actions.map((r) => ({
           period: Number(r['period']),
           value: String(r['value']),
           action: String(r['action']),
           decisions: Number(r['decisions']),
           gpc: Number(r['gpc']),
         })),
-        categories: categories.rows.map((r) => ({
+        categories: categories.map((r) => ({
           period: Number(r['period']),
           value: String(r['value']),
           category: String(r['category']),
@@ -176,10 +286,26 @@ export function postgresFigures(pool: pg.Pool) {
   };
 
   return {
+    /** After an append's commit: count its receipts soon, with whatever else arrives meanwhile. */
+    scheduleUpkeep: () => upkeep.schedule(),
+    /** After an append's commit: its stored receipts, so the catch-up need not read them back. */
+    keep: (stored: PendingReceipt[]) => pending.add(stored),
+    /** Counts every receipt committed so far (on start; the console's reads do it themselves). */
+    catchUp: () => upkeep.catchUp(),
+    closeUpkeep: () => upkeep.close(),
+    /**
+     * Inside the purge transaction, before the delete: every receipt is
+     * counted first, so the recount after it cannot count one twice.
+     */
+    async beforePurge(client: pg.ClientBase): Promise<void> {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [FIGURES_LOCK]);
+      while (!(await countNext(client)));
+    },
     /**
      * Inside the purge transaction, after the delete: the slots up to the
-     * first kept receipt's are counted again from what is left (normally that
-     * slot's receipts alone; more if clocks ever ran backwards).
+     * first kept receipt's, and the hours up to that slot's, are counted
+     * again from what is left (normally that hour's receipts alone; more if
+     * clocks ever ran backwards).
      */
     async recordPurge(client: pg.ClientBase): Promise<void> {
       // Kept days may hold purged receipts: they are counted again on the next read.
@@ -191,15 +317,23 @@ export function postgresFigures(pool: pg.Pool) {
       );
       const firstAt = first[0]?.received_at;
       const slot = firstAt ? slotOf(firstAt) : Number.MAX_SAFE_INTEGER;
+      const hour = firstAt ? slot - (slot % HOUR_SECONDS) : Number.MAX_SAFE_INTEGER;
       const dimensions = [...FIGURE_DIMENSIONS];
       await client.query('DELETE FROM figures_actions WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, slot]);
       await client.query('DELETE FROM figures_categories WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, slot]);
+      await client.query('DELETE FROM figures_hour_actions WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, hour]);
+      await client.query('DELETE FROM figures_hour_categories WHERE dimension = ANY($1::text[]) AND bucket <= $2', [dimensions, hour]);
       if (!firstAt) return;
+      // Up to the progress mark only: a one-statement append (it takes no
+      // chain lock) may have committed since beforePurge(), and the next
+      // catch-up counts what it stored.
       const { rows } = await client.query<ReceiptRow>(
-        'SELECT * FROM receipts WHERE received_at < $1 ORDER BY seq',
-        [slotStartIso(slot + FIGURE_SLOT_SECONDS)],
+        'SELECT * FROM receipts WHERE received_at < $1 AND seq <= (SELECT seq FROM figures_progress) ORDER BY seq',
+        [slotStartIso(hour + HOUR_SECONDS)],
       );
-      await add(client, countFigures(rows.map(fromRow)));
+      const counts = countFigures(rows.map(fromRow));
+      const upToSlot = <T extends { bucket: number }>(list: T[]) => list.filter((r) => r.bucket <= slot);
+      await add(client, { actions: upToSlot(counts.actions), categories: upToSlot(counts.categories) }, toHours(counts));
     },
     methods,
   };

@@ -1,12 +1,25 @@
 import type Database from 'better-sqlite3';
-import type { Receipt } from '../schemas/receipt.js';
-import { countFigures, periodIndex, slotOf, slotStartIso, storedOnly, type FigureCounts } from './figures-counts.js';
+import {
+  COUNTED_COLUMNS,
+  HOUR_SECONDS,
+  UPKEEP_BATCH,
+  countFigures,
+  countRows,
+  pendingReceipts,
+  periodIndex,
+  slotOf,
+  slotStartIso,
+  tierPlan,
+  toHours,
+  upkeepRunner,
+  type CountedRow,
+  type PendingReceipt,
+  type FigureCounts,
+} from './figures-counts.js';
 import { fromRow, type ReceiptRow } from './rows.js';
 import {
   FIGURE_DIMENSIONS,
-  FIGURE_SLOT_SECONDS,
   type ActionFigure,
-  type AppendResult,
   type CategoryFigure,
   type DayFiguresQuery,
   type FigureRows,
@@ -35,7 +48,7 @@ interface VerificationRow {
  * step with the receipts (called inside the adapter's write transactions)
  * and answers the console's reads.
  */
-export function sqliteFigures(db: Database.Database) {
+export function sqliteFigures(db: Database.Database, delayMs: number, onError: (error: unknown) => void) {
   const upsertAction = db.prepare(
     `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (dimension, bucket, value, action)
@@ -47,18 +60,45 @@ export function sqliteFigures(db: Database.Database) {
      DO UPDATE SET offered = offered + excluded.offered, granted = granted + excluded.granted`,
   );
 
+  const upsertHourAction = db.prepare(
+    `INSERT INTO figures_hour_actions (dimension, bucket, value, action, decisions, gpc) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dimension, bucket, value, action)
+     DO UPDATE SET decisions = decisions + excluded.decisions, gpc = gpc + excluded.gpc`,
+  );
+  const upsertHourCategory = db.prepare(
+    `INSERT INTO figures_hour_categories (dimension, bucket, value, category, offered, granted) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dimension, bucket, value, category)
+     DO UPDATE SET offered = offered + excluded.offered, granted = granted + excluded.granted`,
+  );
+  const progress = db.prepare<[], { seq: number }>('SELECT seq FROM figures_progress');
+  const setProgress = db.prepare('UPDATE figures_progress SET seq = ?');
+  const uncounted = db.prepare<[number, number, number], CountedRow>(
+    `SELECT ${COUNTED_COLUMNS} FROM receipts WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  );
+  const pending = pendingReceipts();
+
   // SQLite has no width_bucket(); the query's boundaries are handed to this
   // function through `periodStarts`, set just before each (synchronous) read.
   let periodStarts: readonly number[] = [];
   db.function('consentry_period', { deterministic: false }, (bucket) => periodIndex(periodStarts, Number(bucket)));
-  const actionFigures = db.prepare<[string, number, number], ActionFigure>(
-    `SELECT consentry_period(bucket) AS period, value, action, SUM(decisions) AS decisions, SUM(gpc) AS gpc
-     FROM figures_actions WHERE dimension = ? AND bucket >= ? AND bucket < ?
+  // Hours of the hourly tier that no boundary cuts, plus the listed slots (tierPlan()).
+  type TierParams = [string, number, number, string, string, string];
+  const actionFigures = db.prepare<TierParams, ActionFigure>(
+    `SELECT consentry_period(bucket) AS period, value, action, SUM(decisions) AS decisions, SUM(gpc) AS gpc FROM (
+       SELECT bucket, value, action, decisions, gpc FROM figures_hour_actions
+       WHERE dimension = ? AND bucket >= ? AND bucket < ? AND bucket NOT IN (SELECT j.value FROM json_each(?) AS j)
+       UNION ALL
+       SELECT bucket, value, action, decisions, gpc FROM figures_actions
+       WHERE dimension = ? AND bucket IN (SELECT j.value FROM json_each(?) AS j))
      GROUP BY period, value, action ORDER BY period, value, action`,
   );
-  const categoryFigures = db.prepare<[string, number, number], CategoryFigure>(
-    `SELECT consentry_period(bucket) AS period, value, category, SUM(offered) AS offered, SUM(granted) AS granted
-     FROM figures_categories WHERE dimension = ? AND bucket >= ? AND bucket < ?
+  const categoryFigures = db.prepare<TierParams, CategoryFigure>(
+    `SELECT consentry_period(bucket) AS period, value, category, SUM(offered) AS offered, SUM(granted) AS granted FROM (
+       SELECT bucket, value, category, offered, granted FROM figures_hour_categories
+       WHERE dimension = ? AND bucket >= ? AND bucket < ? AND bucket NOT IN (SELECT j.value FROM json_each(?) AS j)
+       UNION ALL
+       SELECT bucket, value, category, offered, granted FROM figures_categories
+       WHERE dimension = ? AND bucket IN (SELECT j.value FROM json_each(?) AS j))
      GROUP BY period, value, category ORDER BY period, value, category`,
   );
 
@@ -100,6 +140,8 @@ export function sqliteFigures(db: Database.Database) {
   const rowsUpTo = db.prepare<[string], ReceiptRow>('SELECT * FROM receipts WHERE received_at < ? ORDER BY seq');
   const forgetActions = db.prepare('DELETE FROM figures_actions WHERE dimension = ? AND bucket <= ?');
   const forgetCategories = db.prepare('DELETE FROM figures_categories WHERE dimension = ? AND bucket <= ?');
+  const forgetHourActions = db.prepare('DELETE FROM figures_hour_actions WHERE dimension = ? AND bucket <= ?');
+  const forgetHourCategories = db.prepare('DELETE FROM figures_hour_categories WHERE dimension = ? AND bucket <= ?');
 
   const lastRow = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1');
   const lastAnchor = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM chain_anchors ORDER BY seq DESC LIMIT 1');
@@ -115,14 +157,63 @@ export function sqliteFigures(db: Database.Database) {
     for (const c of counts.actions) upsertAction.run(c.dimension, c.bucket, c.value, c.action, c.decisions, c.gpc);
     for (const c of counts.categories) upsertCategory.run(c.dimension, c.bucket, c.value, c.category, c.offered, c.granted);
   };
+  const addHours = (counts: FigureCounts): void => {
+    for (const c of counts.actions) upsertHourAction.run(c.dimension, c.bucket, c.value, c.action, c.decisions, c.gpc);
+    for (const c of counts.categories) upsertHourCategory.run(c.dimension, c.bucket, c.value, c.category, c.offered, c.granted);
+  };
+
+  /** Counts the next receipts not yet counted, inside the caller's transaction; true when none are left. */
+  const countNext = (): boolean => {
+    const after = progress.get()?.seq ?? 0;
+    const next = pending.take(after, UPKEEP_BATCH);
+    let counts: FigureCounts;
+    let last: number;
+    if ('items' in next) {
+      // This process's own receipts, right after the mark: counted from memory.
+      counts = countFigures(next.items);
+      last = next.items.at(-1)?.seq ?? after;
+    } else {
+      let rows = uncounted.all(after, next.readUpTo, UPKEEP_BATCH);
+      if (rows.length === 0 && next.readUpTo !== Number.MAX_SAFE_INTEGER) {
+        pending.clear(); // the kept receipts do not follow the table's: read them back instead
+        rows = uncounted.all(after, Number.MAX_SAFE_INTEGER, UPKEEP_BATCH);
+      }
+      const lastRow = rows.at(-1);
+      if (!lastRow) return true;
+      counts = countRows(rows);
+      last = lastRow.seq as number;
+    }
+    add(counts);
+    addHours(toHours(counts));
+    setProgress.run(last);
+    return false; // the next step finds out whether anything is left
+  };
+  const countNextAlone = db.transaction(countNext);
+  const upkeep = upkeepRunner(
+    async () => {
+      // The figures are rebuilt from the receipts if this commit is lost
+      // (power cut): it need not wait for the disk, the receipts' own did.
+      db.pragma('synchronous = NORMAL');
+      try {
+        return countNextAlone.immediate();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
+    delayMs,
+    onError,
+  );
 
   const methods: ConsoleMethods = {
     async figures(query: FiguresQuery) {
-      const first = query.boundaries[0] ?? 0;
-      const end = query.boundaries.at(-1) ?? 0;
+      await upkeep.catchUp(); // every receipt committed so far is in the figures read
+      const plan = tierPlan(query.boundaries);
+      const params: TierParams = [
+        query.dimension, plan.hourFrom, plan.hourTo, JSON.stringify(plan.skipHours), query.dimension, JSON.stringify(plan.slots),
+      ];
       periodStarts = query.boundaries;
-      const actions = actionFigures.all(query.dimension, first, end);
-      const categories = categoryFigures.all(query.dimension, first, end);
+      const actions = actionFigures.all(...params);
+      const categories = categoryFigures.all(...params);
       return { actions, categories };
     },
     async chainHead() {
@@ -161,14 +252,25 @@ export function sqliteFigures(db: Database.Database) {
   };
 
   return {
-    /** Inside the append transaction: count what it stored. */
-    recordAppend(receipts: readonly Receipt[], results: readonly AppendResult[], receivedAt: string): void {
-      add(countFigures(storedOnly(receipts, results, receivedAt)));
+    /** After an append's commit: count its receipts soon, with whatever else arrives meanwhile. */
+    scheduleUpkeep: () => upkeep.schedule(),
+    /** After an append's commit: its stored receipts, so the catch-up need not read them back. */
+    keep: (stored: PendingReceipt[]) => pending.add(stored),
+    /** Counts every receipt committed so far (on start; the console's reads do it themselves). */
+    catchUp: () => upkeep.catchUp(),
+    closeUpkeep: () => upkeep.close(),
+    /**
+     * Inside the purge transaction, before the delete: every receipt is
+     * counted first, so the recount after it cannot count one twice.
+     */
+    beforePurge(): void {
+      while (!countNext());
     },
     /**
      * Inside the purge transaction, after the delete: the slots up to the
-     * first kept receipt's are counted again from what is left (normally that
-     * slot's receipts alone; more if clocks ever ran backwards).
+     * first kept receipt's, and the hours up to that slot's, are counted
+     * again from what is left (normally that hour's receipts alone; more if
+     * clocks ever ran backwards).
      */
     recordPurge(): void {
       // Kept days may hold purged receipts: they are counted again on the next read.
@@ -177,13 +279,18 @@ export function sqliteFigures(db: Database.Database) {
       forgetKeptCategories.run();
       const first = firstRow.get();
       const slot = first ? slotOf(first.received_at) : Number.MAX_SAFE_INTEGER;
+      const hour = first ? slot - (slot % HOUR_SECONDS) : Number.MAX_SAFE_INTEGER;
       for (const dimension of FIGURE_DIMENSIONS) {
         forgetActions.run(dimension, slot);
         forgetCategories.run(dimension, slot);
+        forgetHourActions.run(dimension, hour);
+        forgetHourCategories.run(dimension, hour);
       }
       if (!first) return;
-      const rows = rowsUpTo.all(slotStartIso(slot + FIGURE_SLOT_SECONDS)).map(fromRow);
-      add(countFigures(rows));
+      const counts = countFigures(rowsUpTo.all(slotStartIso(hour + HOUR_SECONDS)).map(fromRow));
+      const upToSlot = <T extends { bucket: number }>(rows: T[]) => rows.filter((r) => r.bucket <= slot);
+      add({ actions: upToSlot(counts.actions), categories: upToSlot(counts.categories) });
+      addHours(toHours(counts));
     },
     methods,
   };

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
-import { appendStatement, postgresFigures } from './figures-postgres.js';
-import { storedOnly } from './figures-counts.js';
+import { postgresFigures } from './figures-postgres.js';
+import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -21,7 +21,14 @@ export interface PostgresStoreOptions {
   onPoolError?: (error: Error) => void;
   /** Source of `receivedAt`; tests move it to make old receipts. */
   now?: () => Date;
+  /** How long after an append the console's figures count it (reads and purges count first). */
+  figuresDelayMs?: number;
+  /** A failed figure catch-up (it is retried on the next append or read). */
+  onFiguresError?: (error: Error) => void;
 }
+
+/** Receipts are counted into the figures in batches, this long after the append that starts one. */
+export const FIGURES_DELAY_MS = 200;
 
 // Arbitrary constants naming our advisory locks ("CnsR" + 1/2).
 const CHAIN_LOCK = 0x436e7352_01;
@@ -39,6 +46,16 @@ const COLUMN_TYPES: Record<(typeof RECEIPT_COLUMNS)[number], string> = {
 };
 const INSERT_MANY_SQL = `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')})
   SELECT * FROM unnest(${RECEIPT_COLUMNS.map((column, i) => `$${i + 1}::${COLUMN_TYPES[column]}[]`).join(', ')})`;
+
+// The append of a process that wrote the chain's head itself (one round trip,
+// no lock): insert the rows linked to the head it remembers, only if that is
+// still the head and none of the ids is stored. A writer elsewhere that moved
+// the head makes it insert nothing (or, racing it, fail on the unique seq),
+// and the locked path below takes over. $22: the remembered head's hash.
+const FAST_APPEND_SQL = `${INSERT_MANY_SQL}
+  WHERE COALESCE((SELECT hash FROM receipts ORDER BY seq DESC LIMIT 1),
+                 (SELECT hash FROM chain_anchors ORDER BY seq DESC LIMIT 1), '${GENESIS_HASH}') = $${RECEIPT_COLUMNS.length + 1}
+    AND NOT EXISTS (SELECT 1 FROM unnest($${RECEIPT_COLUMNS.indexOf('id') + 1}::text[]) AS wanted(id) JOIN receipts r ON r.id = wanted.id)`;
 
 function columnArrays(rows: readonly ReceiptRow[]): unknown[][] {
   return RECEIPT_COLUMNS.map((column) => rows.map((row) => row[column]));
@@ -82,9 +99,9 @@ interface AnchorRow {
  */
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<ReceiptStore> {
   const now = options.now ?? (() => new Date());
-  // work_mem: the console's first read of a long range groups ~200,000 figure
-  // slots; with the default 4 MB that sort spilled to disk (external merge).
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, options: '-c work_mem=32MB' });
+  // No startup options: a pooler (PgBouncer) refuses them. The console's
+  // reads set work_mem for their own transaction (figures-postgres.ts).
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', options.onPoolError ?? (() => {}));
   try {
@@ -93,7 +110,11 @@ export async function openPostgresStore(connectionString: string, options: Postg
     await pool.end();
     throw error;
   }
-  const figures = postgresFigures(pool); // console: figure aggregates and reads
+  // console: figure aggregates, counted from the receipts after their commit, and reads
+  const onFiguresError = options.onFiguresError ?? (() => {});
+  const figures = postgresFigures(pool, options.figuresDelayMs ?? FIGURES_DELAY_MS, (e) => onFiguresError(e as Error));
+  // Receipts a crashed process stored but did not count yet.
+  figures.scheduleUpkeep();
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -102,6 +123,73 @@ export async function openPostgresStore(connectionString: string, options: Postg
       const result = await work(client);
       await client.query('COMMIT');
       return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // The chain head as this process last wrote or read it inside the lock.
+  let knownHead: { seq: number; hash: string } | null = null;
+
+  /** The one-statement append (FAST_APPEND_SQL); null when the locked path must run. */
+  async function appendAtKnownHead(receipts: readonly Receipt[]): Promise<AppendResult[] | null> {
+    const start = knownHead;
+    if (!start || receipts.length === 0 || new Set(receipts.map((r) => r.id)).size !== receipts.length) return null;
+    knownHead = null; // until this append is known to have moved it
+    const receivedAt = now().toISOString();
+    let head = start;
+    const rows = receipts.map((receipt) => {
+      const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
+      head = { seq: row.seq, hash: row.hash };
+      return row;
+    });
+    try {
+      const { rowCount } = await pool.query({ name: 'consentry-append-fast', text: FAST_APPEND_SQL, values: [...columnArrays(rows), start.hash] });
+      if (rowCount !== rows.length) return null;
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return null; // a writer elsewhere took the seq or the id
+      throw error;
+    }
+    knownHead = head;
+    figures.keep(rows.map((row, i) => ({ seq: row.seq, receipt: receipts[i]!, receivedAt })));
+    figures.scheduleUpkeep();
+    return receipts.map((receipt) => ({ id: receipt.id, status: 'stored' as const }));
+  }
+
+  async function appendLocked(receipts: readonly Receipt[]): Promise<AppendResult[]> {
+    const client = await pool.connect();
+    try {
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+      const receivedAt = now().toISOString();
+      const { rows: state } = await client.query<AppendState>({ name: 'consentry-append-state', text: APPEND_STATE_SQL, values: [receipts.map((r) => r.id)] });
+      const seen = new Set(state[0]?.existing ?? []);
+      let head = headOf(state[0]);
+      const results: AppendResult[] = [];
+      const rows: ReceiptRow[] = [];
+      const stored: PendingReceipt[] = [];
+      for (const receipt of receipts) {
+        if (seen.has(receipt.id)) {
+          results.push({ id: receipt.id, status: 'duplicate' });
+          continue;
+        }
+        const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
+        rows.push(row);
+        stored.push({ seq: row.seq, receipt, receivedAt });
+        seen.add(receipt.id);
+        head = { seq: row.seq, hash: row.hash };
+        results.push({ id: receipt.id, status: 'stored' });
+      }
+      if (rows.length > 0) {
+        await client.query({ name: 'consentry-append', text: INSERT_MANY_SQL, values: columnArrays(rows) });
+      }
+      await client.query('COMMIT');
+      knownHead = head;
+      figures.keep(stored);
+      if (rows.length > 0) figures.scheduleUpkeep();
+      return results;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
@@ -150,41 +238,23 @@ export async function openPostgresStore(connectionString: string, options: Postg
 
   return {
     kind: 'postgres',
-    // Four round trips per group of receipts, whatever its size: BEGIN and
-    // the lock, head and known ids, one statement inserting every row and
-    // adding to the figures, COMMIT. The commit's fsync is what a 201 waits for.
+    // A process that wrote the head itself appends in one statement, one
+    // round trip (appendAtKnownHead). Otherwise four round trips per group of
+    // receipts, whatever its size: BEGIN and the lock, head and known ids, one
+    // statement inserting every row, COMMIT. The commit's fsync is what a 201
+    // waits for; the console's figures count the rows after it
+    // (figures-postgres.ts), off the request's path.
     async append(receipts: readonly Receipt[]) {
-      const client = await pool.connect();
-      try {
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-        const receivedAt = now().toISOString();
-        const { rows: state } = await client.query<AppendState>({ name: 'consentry-append-state', text: APPEND_STATE_SQL, values: [receipts.map((r) => r.id)] });
-        const seen = new Set(state[0]?.existing ?? []);
-        let head = headOf(state[0]);
-        const results: AppendResult[] = [];
-        const rows: ReceiptRow[] = [];
-        for (const receipt of receipts) {
-          if (seen.has(receipt.id)) {
-            results.push({ id: receipt.id, status: 'duplicate' });
-            continue;
-          }
-          const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
-          rows.push(row);
-          seen.add(receipt.id);
-          head = { seq: row.seq, hash: row.hash };
-          results.push({ id: receipt.id, status: 'stored' });
+      const fast = await appendAtKnownHead(receipts);
+      if (fast) return fast;
+      // A one-statement append elsewhere takes no lock: when it wins the seq
+      // (or an id) this transaction wanted, this one starts again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await appendLocked(receipts);
+        } catch (error) {
+          if ((error as { code?: string }).code !== '23505' || attempt >= 5) throw error;
         }
-        if (rows.length > 0) {
-          // The rows and the console's figure counts, in one statement.
-          await client.query(appendStatement(INSERT_MANY_SQL, columnArrays(rows), storedOnly(receipts, results, receivedAt)));
-        }
-        await client.query('COMMIT');
-        return results;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
       }
     },
     async bySubject(subject) {
@@ -200,6 +270,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     purge(before: Date): Promise<PurgeResult> {
       return inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        await figures.beforePurge(client); // console: count everything before rows go
         // Only a prefix of the chain goes, so what remains still links up.
         const { rows: kept } = await client.query<{ seq: string | null }>(
           'SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= $1',
@@ -225,6 +296,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
       });
     },
     async close() {
+      await figures.closeUpkeep();
       await pool.end();
     },
     ...figures.methods, // console

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { sqliteFigures } from './figures-sqlite.js';
+import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { timeSlicer } from './yield.js';
 import { RECEIPT_COLUMNS, fromRow, rowValues, toRow, verifyRows, type ReceiptRow } from './rows.js';
@@ -21,7 +22,14 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Source of `receivedAt`; tests move it to make old receipts. */
   now?: () => Date;
+  /** How long after an append the console's figures count it (reads and purges count first). */
+  figuresDelayMs?: number;
+  /** A failed figure catch-up (it is retried on the next append or read). */
+  onFiguresError?: (error: unknown) => void;
 }
+
+/** Receipts are counted into the figures in batches, this long after the append that starts one. */
+export const FIGURES_DELAY_MS = 200;
 
 // Text bounds that every ISO-8601 timestamp sorts between.
 const EARLIEST = '0000';
@@ -47,12 +55,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // auditor the receipt exists, so every commit is fsynced: FULL.
   db.pragma('synchronous = FULL');
   migrate(db);
-  const figures = sqliteFigures(db); // console: figure aggregates and reads
+  // console: figure aggregates, counted from the receipts after their commit, and reads
+  const figures = sqliteFigures(db, options.figuresDelayMs ?? FIGURES_DELAY_MS, options.onFiguresError ?? (() => {}));
+  // Receipts a crashed process stored but did not count yet.
+  figures.scheduleUpkeep();
 
+  // A known id inserts nothing (changes = 0): one statement per receipt, no lookup first.
   const insert = db.prepare(
-    `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')}) VALUES (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
   );
-  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM receipts WHERE id = ?');
   const lastRow = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM receipts ORDER BY seq DESC LIMIT 1',
   );
@@ -82,22 +93,23 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
   };
 
-  const appendAll = db.transaction((receipts: readonly Receipt[]): AppendResult[] => {
+  const appendAll = db.transaction((receipts: readonly Receipt[]) => {
     // Stamped inside the lock, so received_at follows chain order.
     const receivedAt = now().toISOString();
     let head = chainHead();
-    const results = receipts.map((receipt) => {
-      if (exists.get(receipt.id)) return { id: receipt.id, status: 'duplicate' as const };
+    const stored: PendingReceipt[] = [];
+    const results = receipts.map((receipt): AppendResult => {
       const row = toRow(receipt, head.seq + 1, receivedAt, head.hash);
-      insert.run(rowValues(row));
+      if (insert.run(rowValues(row)).changes === 0) return { id: receipt.id, status: 'duplicate' };
       head = { seq: row.seq, hash: row.hash };
-      return { id: receipt.id, status: 'stored' as const };
+      stored.push({ seq: row.seq, receipt, receivedAt });
+      return { id: receipt.id, status: 'stored' };
     });
-    figures.recordAppend(receipts, results, receivedAt); // console: count the stored receipts in this transaction
-    return results;
+    return { results, stored };
   });
 
   const purgeBefore = db.transaction((cutoff: string, purgedAt: string): PurgeResult => {
+    figures.beforePurge(); // console: count everything before rows go
     // Only a prefix of the chain goes, so what remains still links up.
     const firstKept = db
       .prepare<[string], { seq: number | null }>('SELECT MIN(seq) AS seq FROM receipts WHERE received_at >= ?')
@@ -146,7 +158,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return {
     kind: 'sqlite',
     async append(receipts) {
-      return appendAll.immediate(receipts);
+      const { results, stored } = appendAll.immediate(receipts);
+      // console: counted after the commit, off the request's path
+      figures.keep(stored);
+      figures.scheduleUpkeep();
+      return results;
     },
     async bySubject(subject) {
       return bySubject.all(subject).map(fromRow);
@@ -161,6 +177,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return purgeBefore.immediate(before.toISOString(), now().toISOString());
     },
     async close() {
+      await figures.closeUpkeep();
       if (db.open) db.close();
     },
     ...figures.methods, // console

@@ -60,7 +60,7 @@ export interface ReceiptStore {
   purge(before: Date): Promise<PurgeResult>;
   close(): Promise<void>;
   // The console's reads (figures-sqlite.ts, figures-postgres.ts).
-  /** Opt-in counts summed per period and breakdown value, from the aggregates kept on append. */
+  /** Opt-in counts summed per period and breakdown value, from the aggregates (every committed receipt counted first). */
   figures(query: FiguresQuery): Promise<FigureRows>;
   /** The last row of the chain, or the anchor a purge left; null when nothing was ever stored. */
   chainHead(): Promise<{ seq: number; hash: string } | null>;
