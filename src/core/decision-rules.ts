@@ -9,6 +9,13 @@
  * - gpc (the signal, new since the stored choice): the stored grants less advertising and the objection ones;
  * - one service: the current grants, plus that service.
  * Strictly necessary categories are never stored (they are always on); services are listed once.
+ *
+ * And the two rules of a returning visitor's early start (the core applies them, see init.ts):
+ * - before this page's config has arrived, the stored choice runs at once only as the gating facts
+ *   cached from the last config that passed on this site judge it: a record valid under them, and no
+ *   new GPC signal to record first; anything else waits for the config;
+ * - once the config has arrived (and passed), whatever ran early that it no longer allows (a new
+ *   revision, a category or service gone, a config that fails) is stopped as a withdrawal is.
  */
 import type { ConsentFacts } from './consent-store.js';
 import type { Action, ConsentState } from './types.js';
@@ -53,3 +60,13 @@ export const decisionFor = (
   }
   return { granted: facts.optional.filter((id) => granted.includes(id)), services: [...new Set(services)] };
 };
+
+/** What the stored choice lets run before the config arrives, judged by the store built on the cached facts; null: wait. */
+export const earlyGrants = (store: { record: unknown; state: ConsentState; signalIsNew(): boolean }): ConsentState | null =>
+  store.record && !store.signalIsNew() ? store.state : null;
+
+/** The categories of what ran early (`early`) that the config's state `now` no longer allows (all of them when it failed). */
+export const stoppedBy = (early: ConsentState, now?: ConsentState): string[] =>
+  [...early.granted, ...early.services]
+    .filter((g) => !now?.granted.includes(g.split(':')[0]) && !now?.services.includes(g))
+    .map((g) => g.split(':')[0]);

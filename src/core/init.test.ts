@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { encodeRecord, readCookie } from './consent-cookie.js';
 import { ConfigError, effectiveBasis } from './config.js';
+import { createConsentry } from './init.js';
 import { fnv } from './consent-cookie.js';
 import { addScript, addToPage, boot, browserCookies, chunks, exampleConfig, loads, nextTask, ran, reset, uiCalls, waitUntil } from './core.harness.js';
 import type { ChangeDetail, ConsentApi, CookieDeclaration } from './types.js';
@@ -570,5 +571,141 @@ describe('the validation stamp', () => {
     const { asked, load } = loadsOf();
     await boot(exampleConfig(), { load });
     expect(asked).not.to.include('validate');
+  });
+});
+
+describe('a returning visitor’s early start (the config still on its way)', () => {
+  afterEach(reset);
+  const KEY = 'consentry:/consent.json';
+  let live: ConsentApi[] = [];
+  afterEach(() => {
+    for (const api of live) api.destroy();
+    live = [];
+  });
+
+  /** A page view of the script-tag build: the config arrives when the spec says; reloads are counted, not done. */
+  const pageView = (env: Partial<Parameters<typeof boot>[1]> = {}) => {
+    let arrive!: (c: ReturnType<typeof exampleConfig>) => void;
+    let fail!: (e: unknown) => void;
+    const config = new Promise<ReturnType<typeof exampleConfig>>((res, rej) => ((arrive = res), (fail = rej)));
+    const view = { reloads: 0, arrive, fail, booting: undefined as unknown as Promise<ConsentApi | Error> };
+    view.booting = createConsentry(config, { gpc: false, storage: localStorage, load: chunks, reload: () => void view.reloads++, ...env }, KEY).then(
+      (api) => (live.push(api), api),
+      (e: Error) => e,
+    );
+    return view;
+  };
+  /** A first page view where the visitor accepts all (the config passes, so its facts are kept beside the choice). */
+  const acceptedBefore = async () => {
+    const first = pageView();
+    first.arrive(exampleConfig());
+    const api = (await first.booting) as ConsentApi;
+    await api.acceptAll('banner');
+    api.destroy(); // that page is gone: its gate releases nothing on this one
+    expect(localStorage.getItem(KEY), 'the facts are kept beside the choice').to.be.a('string');
+  };
+  const gatedAnalytics = () => {
+    ran();
+    return addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('analytics')");
+  };
+  const commands = () => ((window as unknown as { dataLayer?: IArguments[] }).dataLayer ?? []).map((a) => [...a].slice(0, 2).join(' '));
+
+  it('keeps no facts while no choice exists (nothing stored before consent)', async () => {
+    const view = pageView();
+    view.arrive(exampleConfig());
+    await view.booting;
+    expect(localStorage.length).to.equal(0);
+  });
+
+  it('runs the consented gated script before the config arrives, after the Consent Mode default and update', async () => {
+    await acceptedBefore();
+    delete (window as unknown as { dataLayer?: unknown }).dataLayer;
+    delete (window as unknown as { gtag?: unknown }).gtag;
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    expect(ran(), 'ran before the config arrived').to.deep.equal(['analytics']);
+    expect(commands()).to.deep.equal(['consent default', 'consent update']);
+    view.arrive(exampleConfig());
+    const api = (await view.booting) as ConsentApi;
+    expect(api.needsChoice()).to.equal(false);
+    expect(ran(), 'not run twice').to.deep.equal(['analytics']);
+    expect(commands()[0], 'one default only').to.equal('consent default');
+    expect(commands().filter((c) => c === 'consent default')).to.have.length(1);
+    expect(view.reloads).to.equal(0);
+  });
+
+  it('a parsed-later gated script (added while the config is on its way) is released as it appears', async () => {
+    await acceptedBefore();
+    const view = pageView();
+    gatedAnalytics();
+    await nextTask(20);
+    expect(ran()).to.deep.equal(['analytics']);
+    view.arrive(exampleConfig());
+    await view.booting;
+  });
+
+  it('a new revision: what ran early is stopped (a reload), the visitor is asked, and the next page starts nothing early', async () => {
+    await acceptedBefore();
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    expect(ran()).to.deep.equal(['analytics']);
+    const bumped = exampleConfig();
+    bumped.revision = 2;
+    view.arrive(bumped);
+    const api = (await view.booting) as ConsentApi;
+    expect(view.reloads, 'stopped as a withdrawal is').to.equal(1);
+    expect(api.needsChoice()).to.equal(true);
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    api.destroy();
+    document.querySelectorAll('[data-test]').forEach((el) => el.remove());
+    ran().length = 0;
+    gatedAnalytics();
+    const next = pageView();
+    await nextTask(20);
+    expect(ran(), 'nothing early on the reloaded page').to.deep.equal([]);
+    next.arrive(bumped);
+    await next.booting;
+    expect(ran()).to.deep.equal([]);
+    expect(next.reloads).to.equal(0);
+  });
+
+  it('a config that does not arrive: nothing more is released, what ran is stopped, and the next page waits for a config', async () => {
+    await acceptedBefore();
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    expect(ran()).to.deep.equal(['analytics']);
+    view.fail(new ConfigError(['/consent.json: not loaded (503)']));
+    expect(await view.booting).to.be.instanceOf(ConfigError);
+    expect(view.reloads).to.equal(1);
+    addScript({ type: 'text/plain', 'data-consent': 'analytics' }, "__ran.push('late')");
+    await nextTask(20);
+    expect(ran(), 'the early gate is gone').to.deep.equal(['analytics']);
+    expect(localStorage.getItem(KEY)).to.equal(null);
+  });
+
+  it('a new GPC signal since the choice: nothing runs before the config (the signal is recorded first)', async () => {
+    await acceptedBefore();
+    gatedAnalytics();
+    const view = pageView({ gpc: true });
+    await nextTask(20);
+    expect(ran()).to.deep.equal([]);
+    view.arrive(exampleConfig());
+    await view.booting;
+  });
+
+  it('an unreadable cached copy starts nothing early and does not break the page', async () => {
+    await acceptedBefore();
+    localStorage.setItem(KEY, '{"revision": 1');
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    expect(ran()).to.deep.equal([]);
+    view.arrive(exampleConfig());
+    expect(await view.booting).not.to.be.instanceOf(Error);
+    await nextTask(20);
+    expect(ran()).to.deep.equal(['analytics']);
   });
 });
