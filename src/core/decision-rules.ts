@@ -14,8 +14,9 @@
  * - before this page's config has arrived, the stored choice runs at once only as the gating facts
  *   cached from the last config that passed on this site judge it: a record valid under them, and no
  *   new GPC signal to record first; anything else waits for the config;
- * - once the config has arrived (and passed), whatever ran early that it no longer allows (a new
- *   revision, a category or service gone, a config that fails) is stopped as a withdrawal is.
+ * - once the config has arrived (and passed), if it no longer allows something the early state did
+ *   (a new revision, a category or service gone, a config that fails) and the early gate released
+ *   anything, the page is stopped as a withdrawal stops it (a reload, unless `reloadOnWithdraw` is false).
  */
 import type { ConsentFacts } from './consent-store.js';
 import type { Action, ConsentState } from './types.js';
@@ -65,7 +66,7 @@ export const decisionFor = (
 export const earlyGrants = (store: { record: unknown; state: ConsentState; signalIsNew(): boolean }): ConsentState | null =>
   store.record && !store.signalIsNew() ? store.state : null;
 
-/** The categories of what ran early (`early`) that the config's state `now` no longer allows (all of them when it failed). */
+/** What the early state allowed that the config's state `now` does not (all of it when the config failed), by category. */
 export const stoppedBy = (early: ConsentState, now?: ConsentState): string[] =>
   [...early.granted, ...early.services]
     .filter((g) => !now?.granted.includes(g.split(':')[0]) && !now?.services.includes(g))

@@ -671,6 +671,36 @@ describe('a returning visitor’s early start (the config still on its way)', ()
     expect(next.reloads).to.equal(0);
   });
 
+  it('an edited config that still allows the choice (new texts): nothing stops, and its copy replaces the old one', async () => {
+    await acceptedBefore();
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    const edited = exampleConfig();
+    edited.categories[2].description = 'Counts visits, nothing else.';
+    view.arrive(edited);
+    const api = (await view.booting) as ConsentApi;
+    expect(api.needsChoice()).to.equal(false);
+    expect(view.reloads).to.equal(0);
+    expect(ran()).to.deep.equal(['analytics']);
+    expect(JSON.parse(localStorage.getItem(KEY)!).categories[2].description).to.equal('Counts visits, nothing else.');
+  });
+
+  it('reloadOnWithdraw: false — a new revision stops nothing by reload (the site stops it in place), and still asks', async () => {
+    await acceptedBefore();
+    const cached = JSON.parse(localStorage.getItem(KEY)!);
+    localStorage.setItem(KEY, JSON.stringify({ ...cached, reloadOnWithdraw: false }));
+    gatedAnalytics();
+    const view = pageView();
+    await nextTask(20);
+    expect(ran()).to.deep.equal(['analytics']);
+    const bumped = { ...exampleConfig(), revision: 2, reloadOnWithdraw: false };
+    view.arrive(bumped);
+    const api = (await view.booting) as ConsentApi;
+    expect(view.reloads).to.equal(0);
+    expect(api.needsChoice()).to.equal(true);
+  });
+
   it('a config that does not arrive: nothing more is released, what ran is stopped, and the next page waits for a config', async () => {
     await acceptedBefore();
     gatedAnalytics();

@@ -16,7 +16,6 @@ import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
 import { createGate } from './script-gate.js';
-import { stopWithdrawn } from './withdrawal.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
   Action,
@@ -65,19 +64,21 @@ export const createConsentry = async (
   } catch {
     // nothing early
   }
-  // Until step 7 the gate asks the early state; placeholders and the policy finder are hooked in at step 5.
-  let now = () => early!;
+  // Until step 7 the gate asks the early state (`ran`: it released something);
+  // step 5 hooks the placeholders and the policy finder in.
+  let ran = false;
+  let allowed = (c: string, s?: string) => has(early!, c, s) && (ran = true);
   const hooks = { blocked: () => {}, mutated: () => {} };
-  let gate = early ? createGate(doc, (c, s) => has(now(), c, s), () => hooks.blocked(), () => hooks.mutated()) : undefined;
+  let gate = early ? createGate(doc, (c, s) => allowed(c, s), () => hooks.blocked(), () => hooks.mutated()) : undefined;
   const earlyMode = early && facts!.consentMode?.enabled;
   if (earlyMode) {
     consentDefault(facts!);
     consentUpdate(facts!, early!.granted);
   }
   gate?.apply();
-  /** What ran early and the config's state (none: the config failed) no longer allows is stopped, as a withdrawal is. */
+  /** What ran early that the config's state (none: the config failed) no longer allows stops as a withdrawal does: a reload unless switched off. */
   const stopEarly = (state?: ConsentState, reload = facts?.reloadOnWithdraw) =>
-    early && stopWithdrawn(stoppedBy(early, state), { doc, reload, reloadPage: env.reload ?? (() => location.reload()) });
+    ran && reload !== false && stoppedBy(early!, state).length && (env.reload ?? (() => location.reload()))();
   // The config did not arrive or failed: nothing more is released, and the next page waits for a config.
   const failEarly = (e: unknown) => {
     gate?.disconnect();
@@ -224,8 +225,8 @@ export const createConsentry = async (
   // and the decide chunk wait for this step, not just for the check, so none
   // can run ahead of the gate or the tab channel.
   const start = () => {
-    now = () => store.state;
-    gate ??= createGate(doc, api.get, placeholders, findPolicy);
+    allowed = api.get;
+    gate ??= createGate(doc, allowed, placeholders, findPolicy);
     apply();
     stopEarly(store.state, config.reloadOnWithdraw);
     doc.addEventListener('click', onOpenClick);
