@@ -28,8 +28,8 @@ const boot = async (): Promise<void> => {
   const inline = document.getElementById('consentry-config');
   if (!url && !inline) throw new ConfigError(['no data-config or #consentry-config']);
   // An element's textContent is a string (never null). A downloaded config is handed
-  // over while on its way, with its URL naming the cached gating facts: a returning
-  // visitor's stored choice applies at once (see init.ts, step 0).
+  // over while on its way, its URL naming the cached copy of the last config that
+  // passed: a returning visitor's stored choice applies at once (init.ts, step 0).
   window.Consentry = await createConsentry(
     url ? fetchConfig(url) : parseConfig(inline!.textContent, '#consentry-config'),
     { load, jurisdiction: script?.dataset.jurisdiction },

@@ -11,9 +11,9 @@
  * Strictly necessary categories are never stored (they are always on); services are listed once.
  *
  * And the two rules of a returning visitor's early start (the core applies them, see init.ts):
- * - before this page's config has arrived, the stored choice runs at once only as the gating facts
- *   cached from the last config that passed on this site judge it: a record valid under them, and no
- *   new GPC signal to record first; anything else waits for the config;
+ * - before this page's config has arrived, the stored choice runs at once only as the copy of the
+ *   last config that passed on this site judges it (kept beside a valid choice): a record valid
+ *   under it, and no new GPC signal to record first; anything else waits for the config;
  * - once the config has arrived (and passed), if it no longer allows something the early state did
  *   (a new revision, a category or service gone, a config that fails) and the early gate released
  *   anything, the page is stopped as a withdrawal stops it (a reload, unless `reloadOnWithdraw` is false).
@@ -62,7 +62,7 @@ export const decisionFor = (
   return { granted: facts.optional.filter((id) => granted.includes(id)), services: [...new Set(services)] };
 };
 
-/** What the stored choice lets run before the config arrives, judged by the store built on the cached facts; null: wait. */
+/** What the stored choice lets run before the config arrives, judged by the store built on the cached copy; null: wait. */
 export const earlyGrants = (store: { record: unknown; state: ConsentState; signalIsNew(): boolean }): ConsentState | null =>
   store.record && !store.signalIsNew() ? store.state : null;
 

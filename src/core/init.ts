@@ -33,7 +33,7 @@ import type {
 
 /**
  * `input` is the config or its download; `cacheKey` (the script-tag build passes
- * its config URL) names the localStorage entry holding the gating facts of the
+ * its config URL) names the localStorage entry holding a copy of the
  * last config that passed here while a choice existed.
  */
 export const createConsentry = async (
@@ -53,7 +53,7 @@ export const createConsentry = async (
     );
 
   // 0. A returning visitor, while the config is on its way: the stored choice is
-  // applied at once as the cached facts judge it (decision-rules.ts): Consent Mode,
+  // applied at once as the cached copy (`facts`) judges it (decision-rules.ts): Consent Mode,
   // then a gate that releases each gated script as the parser reaches it. Step 7
   // hands the gate over to the config's store, and stops what it no longer allows.
   let facts: ConsentryConfig | undefined;
@@ -169,8 +169,9 @@ export const createConsentry = async (
   const apply = () => {
     if (consentMode && (store.record || early)) consentUpdate(config, store.state.granted);
     gate?.apply();
-    // The facts are kept only beside a valid choice: a page whose config invalidated it starts nothing early.
-    if (cacheKey) store.record ? env.storage?.setItem(cacheKey, JSON.stringify(config)) : env.storage?.removeItem(cacheKey);
+    // The copy is kept only beside a valid choice: a page whose config invalidated it starts nothing early.
+    if (cacheKey && store.record) env.storage?.setItem(cacheKey, JSON.stringify(config));
+    else if (cacheKey) env.storage?.removeItem(cacheKey);
   };
   // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
   const applied = () => {
