@@ -27,14 +27,12 @@ const boot = async (): Promise<void> => {
   if (!document.cookie.includes('consentry=')) void load('ui').catch(() => {});
   const inline = document.getElementById('consentry-config');
   if (!url && !inline) throw new ConfigError(['no data-config or #consentry-config']);
-  // An element's textContent is a string (never null). A downloaded config is handed
-  // over while on its way, its URL naming the cached copy of the last config that
-  // passed: a returning visitor's stored choice applies at once (init.ts, step 0).
-  window.Consentry = await createConsentry(
-    url ? fetchConfig(url) : parseConfig(inline!.textContent, '#consentry-config'),
-    { load, jurisdiction: script?.dataset.jurisdiction },
-    url && 'consentry:' + url,
-  );
+  // An element's textContent is a string (never null).
+  const config = url ? await fetchConfig(url) : parseConfig(inline!.textContent, '#consentry-config');
+  window.Consentry = await createConsentry(config, {
+    load,
+    jurisdiction: script?.dataset.jurisdiction,
+  });
 };
 
 boot().catch(console.error);

@@ -11,7 +11,7 @@ import { decodeRecord, fnv, readCookie } from './consent-cookie.js';
 import { consentDefault, consentUpdate } from './consent-mode.js';
 import { createConsentStore } from './consent-store.js';
 import type { DecideContext, Decider, TabMessage } from './decide.js';
-import { earlyGrants, stoppedBy, type Decision } from './decision-rules.js';
+import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
@@ -22,7 +22,6 @@ import type {
   ChunkName,
   ConsentApi,
   ConsentryConfig,
-  ConsentState,
   Method,
   PlaceholderModule,
   PolicyModule,
@@ -31,74 +30,25 @@ import type {
   ValidateModule,
 } from './types.js';
 
-/**
- * `input` is the config or its download; `cacheKey` (the script-tag build passes
- * its config URL) names the localStorage entry holding a copy of the
- * last config that passed here while a choice existed.
- */
-export const createConsentry = async (
-  input: ConsentryConfig | Promise<ConsentryConfig>,
-  partial: Partial<CoreEnv> = {},
-  cacheKey?: string,
-): Promise<ConsentApi> => {
+export const createConsentry = async (input: ConsentryConfig, partial: Partial<CoreEnv> = {}): Promise<ConsentApi> => {
+  // 1. The config, this page view and the stored choice, into the store.
   const env = browserEnv(partial);
   const doc = env.document;
-  const has = (st: ConsentState, c: string, s?: string) => st.granted.includes(c) || (!!s && st.services.includes(`${c}:${s}`));
-  const storeOf = (config: ConsentryConfig, language = '') =>
-    createConsentStore(
-      config,
-      { jurisdiction: resolveJurisdiction(config, env.jurisdiction), gpc: env.gpc, language },
-      decodeRecord(readCookie(config.cookie?.name ?? 'consentry')),
-      env.now(),
-    );
-
-  // 0. A returning visitor, while the config is on its way: the stored choice is
-  // applied at once as the cached copy (`facts`) judges it (decision-rules.ts): Consent Mode,
-  // then a gate that releases each gated script as the parser reaches it. Step 7
-  // hands the gate over to the config's store, and stops what it no longer allows.
-  let facts: ConsentryConfig | undefined;
-  let early: ConsentState | null | undefined;
-  try {
-    // No copy (or no storage, or an unreadable one) throws or gives null: wait for the config.
-    early = earlyGrants(storeOf((facts = JSON.parse(env.storage!.getItem(cacheKey!)!) as ConsentryConfig)));
-  } catch {
-    // nothing early
-  }
-  // Until step 7 the gate asks the early state (`ran`: it released something);
-  // step 5 hooks the placeholders and the policy finder in.
-  let ran = false;
-  let allowed = (c: string, s?: string) => has(early!, c, s) && (ran = true);
-  const hooks = { blocked: () => {}, mutated: () => {} };
-  let gate = early ? createGate(doc, (c, s) => allowed(c, s), () => hooks.blocked(), () => hooks.mutated()) : undefined;
-  const earlyMode = early && facts!.consentMode?.enabled;
-  if (earlyMode) {
-    consentDefault(facts!);
-    consentUpdate(facts!, early!.granted);
-  }
-  gate?.apply();
-  /** What ran early that the config's state (none: the config failed) no longer allows stops as a withdrawal does: a reload unless switched off. */
-  const stopEarly = (state?: ConsentState, reload = facts?.reloadOnWithdraw) =>
-    ran && reload !== false && stoppedBy(early!, state).length && (env.reload ?? (() => location.reload()))();
-  // The config did not arrive or failed: nothing more is released, and the next page waits for a config.
-  const failEarly = (e: unknown) => {
-    gate?.disconnect();
-    if (early) env.storage!.removeItem(cacheKey!);
-    stopEarly();
-    throw e;
-  };
-
-  // 1. The config, this page view and the stored choice, into the store.
-  // (An object is used as it is, in this task: the inline config's default goes out synchronously.)
-  const config = assertReadable(input instanceof Promise ? await input.catch(failEarly) : input);
+  const config = assertReadable(input);
   const language = resolveLanguage(
     [config.language, doc.documentElement.lang, ...navigator.languages],
     Object.keys(config.texts ?? {}),
   );
-  const store = storeOf(config, language);
+  const store = createConsentStore(
+    config,
+    { jurisdiction: resolveJurisdiction(config, env.jurisdiction), gpc: env.gpc, language },
+    decodeRecord(readCookie(config.cookie?.name ?? 'consentry')),
+    env.now(),
+  );
   const consentMode = config.consentMode?.enabled;
 
   // 2. Before anything asynchronous: the default must precede every tag on the page.
-  if (consentMode && !earlyMode) consentDefault(config);
+  if (consentMode) consentDefault(config);
 
   // 3. The chunks, each fetched once when first needed.
   const load = <T>(chunk: ChunkName) => env.load(chunk) as Promise<T>;
@@ -143,8 +93,8 @@ export const createConsentry = async (
   // Blocked embeds get placeholders from a chunk of their own (no lit): a returning page with an embed stays small.
   const placeholders = () =>
     void load<PlaceholderModule>('placeholder').then((m) => whenBody(() => void m.mountPlaceholders(api)), console.error);
-  hooks.blocked = placeholders;
-  hooks.mutated = findPolicy;
+  // Created once the config has passed (step 7); read by closures defined before that.
+  let gate: ReturnType<typeof createGate> | undefined;
 
   // The floating button (its own small chunk) and its label, fetched side by side.
   // The label comes from the same tables as the UI's: the override, else the
@@ -165,13 +115,9 @@ export const createConsentry = async (
     );
 
   // 6. A decision or the stored choice, applied to the page: Consent Mode, then the gate.
-  // The early start's update is corrected here too when the config disagrees with it.
   const apply = () => {
-    if (consentMode && (store.record || early)) consentUpdate(config, store.state.granted);
+    if (consentMode && store.record) consentUpdate(config, store.state.granted);
     gate?.apply();
-    // The copy is kept only beside a valid choice: a page whose config invalidated it starts nothing early.
-    if (cacheKey && store.record) env.storage?.setItem(cacheKey, JSON.stringify(config));
-    else if (cacheKey) env.storage?.removeItem(cacheKey);
   };
   // Every decision is the decide chunk's (store, tell, erase, receipt); the page part is ours.
   const applied = () => {
@@ -200,7 +146,7 @@ export const createConsentry = async (
     withdraw: (list, m) => decide('withdraw', m, list),
     object: (m) => decide('object', m),
     allowService: (c, s, m) => decide('custom', m, `${c}:${s}`, 'service'),
-    get: (c, s) => has(store.state, c, s),
+    get: (c, s) => store.state.granted.includes(c) || (!!s && store.state.services.includes(`${c}:${s}`)),
     getState: () => structuredClone(store.state),
     onChange: store.subscribe,
     needsChoice: () => !broken && !store.state.decided,
@@ -226,10 +172,8 @@ export const createConsentry = async (
   // and the decide chunk wait for this step, not just for the check, so none
   // can run ahead of the gate or the tab channel.
   const start = () => {
-    allowed = api.get;
-    gate ??= createGate(doc, allowed, placeholders, findPolicy);
+    gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
     apply();
-    stopEarly(store.state, config.reloadOnWithdraw);
     doc.addEventListener('click', onOpenClick);
     (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
       void loadDecider().then((d) => d.follow(e.data, applied));
@@ -242,7 +186,7 @@ export const createConsentry = async (
   const started = checking?.then(start, (e: unknown) => {
     broken = e;
     doc.querySelector('consentry-banner')?.remove();
-    failEarly(e);
+    throw e;
   });
   // A stamped or already checked config: at once, so the stored choice is applied in this task.
   if (!checking) start();
