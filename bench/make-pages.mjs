@@ -30,8 +30,9 @@ const VIDEO = 'title="Video: a check-out inspection in four minutes" class="vide
 /** How each tool is put on the page: head, gated analytics markup, end of body. */
 export const TOOLS = {
   consentry: {
-    // The preload lets the config download beside the script (the README recommends it with data-config).
-    head: `  <link rel="preload" href="/consentry/consent.json" as="fetch" crossorigin>\n  <script src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`,
+    // The preload lets the config download beside the script (the README recommends it with data-config);
+    // \`async\` as the README's snippets have it.
+    head: `  <link rel="preload" href="/consentry/consent.json" as="fetch" crossorigin>\n  <script async src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`,
     gated: `  <script type="text/plain" data-consent="analytics" src="/shared/analytics.js"></script>`,
     tail: '',
     embed: `<iframe data-consent="marketing:video" data-src="/embed/video.html" ${VIDEO}></iframe>`,
@@ -68,7 +69,7 @@ export const TOOLS = {
  * script tag alone (no preload) and a config that `consentry check --stamp`
  * never saw, so the validator chunk is fetched on the first visit.
  */
-const MINIMAL = `  <script src="/dist/consentry.js" data-config="/consentry/minimal/consent.json"></script>`;
+const MINIMAL = `  <script async src="/dist/consentry.js" data-config="/consentry/minimal/consent.json"></script>`;
 
 /** The page with no consent tool at all: the reference for every FCP ratio. */
 const NONE = { head: '', gated: '', tail: '' };

@@ -7,6 +7,9 @@
 // (open it in chrome://tracing or the DevTools performance panel).
 //
 //   node bench/trace.mjs [page] [runs]    # e.g. node bench/trace.mjs consentry/article.html 3
+//   TRACE_RETURNING=1 node bench/trace.mjs consentry/article.html   # accept all on a first view, trace the next
+//   node bench/trace.mjs none/article.html                          # the no-widget page, up to its FCP
+// A returning load is traced until the stand-in analytics ran (window.__analyticsRanAt).
 // Build first (`npm run build`), run under /work/notes/s3/quiet on a shared machine.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const pageName = process.argv[2] ?? 'consentry/minimal.html';
 const runs = Number(process.argv[3] ?? 3);
+const returning = process.env.TRACE_RETURNING === '1';
+const widget = !pageName.startsWith('none/');
 
 makePages();
 const dist = mkdtempSync(path.join(os.tmpdir(), 'consentry-trace-dist-'));
@@ -58,21 +63,34 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(probe);
+    if (returning) {
+      const first = await context.newPage();
+      await first.goto(url, { waitUntil: 'load' });
+      await first.locator('consentry-banner [part~="accept-all"]').click();
+      await first.waitForFunction(() => window.__analyticsRanAt !== undefined, null, { timeout: 5000 });
+      await first.waitForTimeout(300);
+      await first.close();
+    }
     const page = await context.newPage();
     await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'] });
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: 10000 });
+    const done = returning ? '__analyticsRanAt' : widget ? '__bench.bannerAt' : '__bench.fcp';
+    await page.waitForFunction((key) => key.split('.').reduce((o, k) => o?.[k], window) != null, done, { timeout: 10000 });
     await page.waitForTimeout(300);
     const buffer = await browser.stopTracing();
-    const { bannerAt, fcp } = await page.evaluate(() => window.__bench);
+    const { bannerAt, fcp, analyticsAt } = await page.evaluate(() => ({ ...window.__bench, analyticsAt: window.__analyticsRanAt }));
+    const until = returning ? analyticsAt : widget ? bannerAt : fcp;
     await context.close();
     const events = JSON.parse(buffer).traceEvents;
     const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url);
     const at = (ts) => (ts - nav.ts) / 1000;
     const main = nav.tid;
-    const mine = events.filter((e) => e.pid === nav.pid && e.tid === main && e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) <= bannerAt + 5);
+    const mine = events.filter((e) => e.pid === nav.pid && e.tid === main && e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) <= until + 5);
     const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur >= 2000);
-    console.log(`\n# run ${run + 1}: ${pageName}: FCP ${fcp.toFixed(0)} ms, banner visible ${bannerAt.toFixed(0)} ms`);
+    console.log(
+      `\n# run ${run + 1}: ${pageName}${returning ? ' (returning)' : ''}: FCP ${fcp.toFixed(0)} ms` +
+        (returning ? `, analytics ran ${analyticsAt.toFixed(0)} ms` : widget ? `, banner visible ${bannerAt.toFixed(0)} ms` : ''),
+    );
     const sends = events.filter((e) => e.name === "ResourceSendRequest" && e.args?.data?.url?.startsWith(site.origin));
     for (const s of sends) {
       const id = s.args.data.requestId;

@@ -1,6 +1,6 @@
 /**
  * The script-tag build, a classic script:
- *   <script src="/consentry.js" data-config="/consent.json"></script>
+ *   <script async src="/consentry.js" data-config="/consent.json"></script>
  * or with the config inline in <script type="application/json" id="consentry-config">.
  * It holds the core only and import()s the UI, policy and validator chunks
  * from its own folder when they are needed.

@@ -245,6 +245,7 @@ const unwrap = (row) => row.receipt ?? row;
  * @param {string[]} [options.chromiumArgs] Extra Chromium flags (Chromium-only tests).
  * @param {string} [options.root] A directory served at / instead of demo/ (pages a test writes).
  * @param {string} [options.buildAt] Where the build is served (default /dist/).
+ * @param {Record<string, Function>} [options.handlers] Extra routes by exact path (the demo server's `handlers`, checked first).
  */
 export async function startStack(options = {}) {
   requireBuild();
@@ -262,6 +263,7 @@ export async function startStack(options = {}) {
     // WebKit: the server's request log is the network log, so nothing may come from the cache.
     noStore: ENGINE === 'webkit',
     handlers: {
+      ...options.handlers,
       '/__e2e/page-error': (req, res) => {
         let text = '';
         req.on('data', (d) => (text += d));
