@@ -141,6 +141,26 @@ for (const place of places) {
       assert.equal(await place.scalar(where, "SELECT SUM(decisions) FROM figures_actions WHERE dimension = 'language'"), 9);
     });
 
+    it('two processes appending at the same time: every append is stored, once, in one chain that verifies', async (t) => {
+      const where = await place.location(t);
+      const clock = () => new Date('2026-06-30T10:05:00Z');
+      const a = await place.open(where, { figuresDelayMs: NEVER, now: clock });
+      t.after(() => a.close());
+      const b = await place.open(where, { figuresDelayMs: NEVER, now: clock });
+      t.after(() => b.close());
+      // Each keeps appending as fast as it can: the one that wrote the head
+      // last must not starve the other (PostgreSQL: its one-statement append
+      // defers to the chain lock).
+      const writer = async (store: ReceiptStore) => {
+        for (let i = 0; i < 150; i++) await store.append([makeReceipt(), makeReceipt()]);
+      };
+      await Promise.all([writer(a), writer(b)]);
+      assert.equal(await place.scalar(where, 'SELECT COUNT(*) FROM receipts'), 600);
+      assert.equal(await place.scalar(where, 'SELECT COUNT(DISTINCT seq) FROM receipts'), 600);
+      assert.equal((await a.verify()).ok, true);
+      assert.equal(decisions(await b.figures(DAY_QUERY('2026-06-30'))), 600);
+    });
+
     it('the hourly tier holds whole hours; a boundary inside an hour (Asia/Kolkata, Asia/Kathmandu) reads its slots', async (t) => {
       const where = await place.location(t);
       let clock = new Date(0);

@@ -9,3 +9,17 @@ export const compact = (url: string): string => url.replace(/[\s\p{Cc}]/gu, '');
  * this too: it is shown while the config is still being checked.
  */
 export const isSafeUrl = (url: string): boolean => SAFE_URL.test(compact(url));
+
+/**
+ * Whether a link leaves the page's origin (and gets `rel="noopener noreferrer"`):
+ * http(s) elsewhere, protocol-relative included. A URL that does not parse
+ * counts as elsewhere, rather than throwing away the whole document.
+ */
+export const leavesOrigin = (href: string, base: string, origin: string): boolean => {
+  try {
+    const url = new URL(href.trim(), base);
+    return /^https?:$/.test(url.protocol) && url.origin !== origin;
+  } catch {
+    return true;
+  }
+};

@@ -9,11 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { load, openPage, repo, useStack, waitForBanner } from './helpers.mjs';
+import { load, openPage, readmeSnippet, repo, useStack, waitForBanner } from './helpers.mjs';
 
-const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-const SNIPPET = /## Drop it into a page\s+```html\n([\s\S]*?)\n```/.exec(readme)?.[1];
-assert.ok(SNIPPET, 'README.md: no html snippet under "## Drop it into a page"');
+const SNIPPET = readmeSnippet();
 
 const root = mkdtempSync(path.join(tmpdir(), 'consentry-first-paint-'));
 writeFileSync(

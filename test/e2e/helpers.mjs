@@ -36,7 +36,7 @@
 // Chromium flags. How each engine is driven: test/e2e/engines.mjs.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,13 @@ export const ENGINE = process.env.CONSENTRY_ENGINE ?? 'chromium';
 if (!ENGINES.includes(ENGINE)) throw new Error(`CONSENTRY_ENGINE: unknown engine "${ENGINE}" (known: ${ENGINES.join(', ')})`);
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The first ```html block under "Drop it into a page": the snippet a site copies first. */
+export function readmeSnippet() {
+  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+  const snippet = /## Drop it into a page\s+```html\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  if (!snippet) throw new Error('README.md: no html snippet under "## Drop it into a page"');
+  return snippet;
+}
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const PARENT_DOMAIN_HOST = 'www.keyhold.test';
 

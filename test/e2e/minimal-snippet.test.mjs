@@ -10,12 +10,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { BANNER, bannerButton, CONSENT_COOKIE, load, openPage, repo, settledState, sleep, storageSnapshot, useStack, waitForBanner } from './helpers.mjs';
+import { BANNER, bannerButton, CONSENT_COOKIE, load, openPage, readmeSnippet, repo, settledState, sleep, storageSnapshot, useStack, waitForBanner } from './helpers.mjs';
 
-/** The first ```html block under "Drop it into a page": the snippet a site copies first. */
-const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-const SNIPPET = /## Drop it into a page\s+```html\n([\s\S]*?)\n```/.exec(readme)?.[1];
-assert.ok(SNIPPET, 'README.md: no html snippet under "## Drop it into a page"');
+const SNIPPET = readmeSnippet();
 
 // The page: the snippet first in <head> (as the README says), one gated
 // analytics script written the README's way, and some text.

@@ -242,13 +242,21 @@ export function countRows(rows: readonly CountedRow[]): FigureCounts {
  * call. Calls share the run in flight; one queued behind it serves all who
  * called meanwhile. `schedule()` asks for a run soon, without waiting.
  */
-export function upkeepRunner(step: () => Promise<boolean>, delayMs: number, onError: (error: unknown) => void) {
+export function upkeepRunner(
+  step: (upTo: number) => Promise<boolean>,
+  delayMs: number,
+  onError: (error: unknown) => void,
+  // The chain's head when a run starts: the run stops there, so writers that
+  // never pause cannot keep it (and a read waiting on it) going.
+  head: () => Promise<number> = async () => Number.MAX_SAFE_INTEGER,
+) {
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   const runOnce = async () => {
-    while (!(await step()));
+    const upTo = await head();
+    while (!(await step(upTo)));
   };
   function catchUp(): Promise<void> {
     if (queued) return queued;

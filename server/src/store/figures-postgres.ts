@@ -91,9 +91,10 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
   const pending = pendingReceipts();
 
   /** Counts the next receipts not yet counted, in the caller's transaction (holding FIGURES_LOCK); true when none are left. */
-  async function countNext(client: pg.ClientBase): Promise<boolean> {
+  async function countNext(client: pg.ClientBase, upTo = Number.MAX_SAFE_INTEGER): Promise<boolean> {
     const { rows: mark } = await client.query<{ seq: string }>('SELECT seq FROM figures_progress');
     const after = Number(mark[0]?.seq ?? 0);
+    if (after >= upTo) return true;
     const next = pending.take(after, UPKEEP_BATCH);
     let counts: FigureCounts;
     let last: number;
@@ -123,7 +124,7 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
       text: COUNT_STATEMENT,
       values: [last, ...countArrays(counts), ...countArrays(toHours(counts))],
     });
-    return false; // the next step finds out whether anything is left
+    return last >= upTo; // else the next step finds out whether anything is left
   }
 
   // A connection lost while checked out (server restart, database dropped)
@@ -141,14 +142,14 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
   }
 
   const upkeep = upkeepRunner(
-    async () => {
+    async (upTo) => {
       const client = await checkOut();
       let failure: unknown;
       try {
         // The figures are rebuilt from the receipts if this commit is lost
         // (crash): it need not wait for the disk, the receipts' own did.
         await client.query(`BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${FIGURES_LOCK})`);
-        const done = await countNext(client);
+        const done = await countNext(client, upTo);
         await client.query('COMMIT');
         return done;
       } catch (error) {
@@ -161,6 +162,7 @@ export function postgresFigures(pool: pg.Pool, delayMs: number, onError: (error:
     },
     delayMs,
     onError,
+    async () => Number((await pool.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM receipts')).rows[0]?.seq ?? 0),
   );
 
   /** One read in its own transaction with the console's settings; the two figure reads run side by side. */

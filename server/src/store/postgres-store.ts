@@ -47,15 +47,18 @@ const COLUMN_TYPES: Record<(typeof RECEIPT_COLUMNS)[number], string> = {
 const INSERT_MANY_SQL = `INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')})
   SELECT * FROM unnest(${RECEIPT_COLUMNS.map((column, i) => `$${i + 1}::${COLUMN_TYPES[column]}[]`).join(', ')})`;
 
-// The append of a process that wrote the chain's head itself (one round trip,
-// no lock): insert the rows linked to the head it remembers, only if that is
-// still the head and none of the ids is stored. A writer elsewhere that moved
-// the head makes it insert nothing (or, racing it, fail on the unique seq),
-// and the locked path below takes over. $22: the remembered head's hash.
+// The append of a process that wrote the chain's head itself (one round trip):
+// insert the rows linked to the head it remembers, only if that is still the
+// head, none of the ids is stored and the chain lock is free (taken for the
+// statement's transaction, once: an uncorrelated subquery). A locked writer or
+// a purge holding the lock, or a writer elsewhere that moved the head, makes
+// it insert nothing (or, racing a commit, fail on the unique seq), and the
+// locked path below takes over. $22: the remembered head's hash.
 const FAST_APPEND_SQL = `${INSERT_MANY_SQL}
   WHERE COALESCE((SELECT hash FROM receipts ORDER BY seq DESC LIMIT 1),
                  (SELECT hash FROM chain_anchors ORDER BY seq DESC LIMIT 1), '${GENESIS_HASH}') = $${RECEIPT_COLUMNS.length + 1}
-    AND NOT EXISTS (SELECT 1 FROM unnest($${RECEIPT_COLUMNS.indexOf('id') + 1}::text[]) AS wanted(id) JOIN receipts r ON r.id = wanted.id)`;
+    AND NOT EXISTS (SELECT 1 FROM unnest($${RECEIPT_COLUMNS.indexOf('id') + 1}::text[]) AS wanted(id) JOIN receipts r ON r.id = wanted.id)
+    AND (SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK}))`;
 
 function columnArrays(rows: readonly ReceiptRow[]): unknown[][] {
   return RECEIPT_COLUMNS.map((column) => rows.map((row) => row[column]));
@@ -93,9 +96,10 @@ interface AnchorRow {
 }
 
 /**
- * pg adapter. Every write runs in a transaction that first takes
- * pg_advisory_xact_lock(CHAIN_LOCK), then reads the chain head: writers from
- * any number of processes queue on the lock and extend one chain.
+ * pg adapter. Every write holds pg_advisory_xact_lock(CHAIN_LOCK) while it
+ * extends the chain: the locked path takes it and then reads the head; the
+ * one-statement append only tries it and falls back when it is taken. Writers
+ * from any number of processes extend one chain, and a purge runs alone.
  */
 export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<ReceiptStore> {
   const now = options.now ?? (() => new Date());

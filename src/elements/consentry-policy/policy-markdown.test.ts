@@ -59,6 +59,7 @@ const PLAIN = [
   '# T\n## S\n### U\n',
   '1.1 Who this is for\n\n2026. A year\n',
   '## Heading with *em* and [link](/l)\n',
+  '[elsewhere](//other.example/x)\n',
   'Para\n\n\n\nPara 2\n',
 ];
 
@@ -73,6 +74,7 @@ const LEFT_TO_MARKED = [
   '| a | b |\n|:--|--:|\n| 1 | 2 |\n', '| a | b |\n|---|---|\n| 1 | 2 | 3 |\n', '| a | b |\n|---|---|\n| 1 | 2 |\nText\n',
   'Text\n---\n', 'Text\n===\n', 'Text\n- item\n', 'Text\n1. item\n', 'Text\n## H\n', '## T ##\n', '#NoSpace\n', '> quote\n',
   '    code\n', '```\ncode\n```\n', '***strong em***\n', '**a *b* c**\n', '**bad **\n', '** bad**\n', 'a * b * c\n', 'x*\n',
+  'é*a?😀*a’\n', 'a*😀 1-a*”\n', 'ba**😀## §!a**\n',
   '[a][b]\n\n[b]: /x\n', '[a]\n', 'x [a] y\n', 'text ]\n', 'Text with [link *em*](/x)\n', '**[link](/x)**\n', 'tab\there\n',
 ];
 
@@ -99,6 +101,13 @@ describe('policy-markdown: plain Markdown built as DOM, as marked and DOMPurify 
       const fragment = fast(block.source);
       expect(fragment, block.name).to.not.equal(null);
       expect(serialise(fragment!), block.name).to.equal(reference(block.source));
+    }
+  });
+
+  it('keeps a document whose link does not parse as a URL, on both paths', () => {
+    for (const source of ['[x](http://)\n', '[x](http://%zz)\n', '<a href="http://">x</a>\n']) {
+      const { fragment } = parseBlock({ name: 'x', source }, 'markdown');
+      expect(fragment.textContent?.trim(), source).to.equal('x');
     }
   });
 

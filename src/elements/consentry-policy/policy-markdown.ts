@@ -18,7 +18,7 @@
  * compile and run interpreted first) and DOMPurify walks every node with its
  * hooks; together they were most of the 50 ms the demo policy took to render.
  */
-import { isSafeUrl } from './policy-strings.js';
+import { isSafeUrl, leavesOrigin } from './policy-strings.js';
 
 type Tag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'p' | 'ul' | 'ol' | 'li' | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td' | 'strong' | 'em' | 'a';
 
@@ -35,9 +35,12 @@ const TABLE_LINE = /^\|.*\|$/;
 const DELIMITER_CELL = /^-+$/;
 /** A comment alone on its line (the cookie-table marker): nothing in it that HTML could read as more. */
 const COMMENT = /^<!--((?:[^<>-]|-(?!-))*[^<>-])?-->$/;
-/** Characters this path leaves to marked: HTML, entities, escapes, code, `_`/`~` emphasis, images, tabs, controls. */
+/**
+ * Characters this path leaves to marked: HTML, entities, escapes, code, `_`/`~` emphasis, images, tabs, controls,
+ * and characters beyond the BMP (an emoji beside `*` is punctuation to marked, half a pair to `text[i]`).
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const UNSUPPORTED = /[<>&\\`_~\t\u0000-\u0009\u000b-\u001f\u007f]|!\[/;
+const UNSUPPORTED = /[<>&\\`_~\t\u0000-\u0009\u000b-\u001f\u007f\ud800-\udfff]|!\[/;
 /** GFM autolinks (bare URLs and e-mail addresses) are marked's to find. */
 const AUTOLINK = /https?:\/\/|ftp:\/\/|www\.|@/i;
 /** A link destination `encodeURI` leaves as it is and HTML reads back unchanged. */
@@ -137,7 +140,7 @@ const inline = (out: Out, text: string, inLink = false): (Node | string)[] => {
 const link = (out: Out, href: string, children: (Node | string)[]): HTMLElement => {
   const a = element(out, 'a', ...children);
   a.setAttribute('href', href);
-  if (/^https?:/i.test(href) && new URL(href, out.win.document.baseURI).origin !== out.win.location.origin) {
+  if (leavesOrigin(href, out.win.document.baseURI, out.win.location.origin)) {
     a.setAttribute('rel', 'noopener noreferrer');
   }
   return a;

@@ -10,7 +10,7 @@ import DOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { Marked } from 'marked';
 import { fastMarkdown } from './policy-markdown.js';
-import { compact, isSafeUrl, SAFE_URL } from './policy-strings.js';
+import { compact, isSafeUrl, leavesOrigin, SAFE_URL } from './policy-strings.js';
 
 export type PolicyFormat = 'markdown' | 'html';
 
@@ -142,7 +142,7 @@ const getPurifier = (win: Window) => {
     const name = el.localName;
     if (name === 'a') {
       const href = el.getAttribute('href');
-      if (href && /^https?:/i.test(href.trim()) && new URL(href, win.document.baseURI).origin !== win.location.origin) {
+      if (href && leavesOrigin(href, win.document.baseURI, win.location.origin)) {
         el.setAttribute('rel', 'noopener noreferrer');
       }
     } else if (name === 'img') {

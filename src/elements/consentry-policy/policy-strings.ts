@@ -78,7 +78,7 @@ export const policyStringsFor = (api: ConsentApi | undefined, config: ConsentryC
 
 export const basisKey = (basis: Basis): PolicyStringKey => `policyBasis.${basis}`;
 
-export { compact, isSafeUrl, SAFE_URL } from '../safe-url.js';
+export { compact, isSafeUrl, leavesOrigin, SAFE_URL } from '../safe-url.js';
 
 /** An ISO date (`2026-05-01`, shown as a date) or a timestamp (date and time), for a `<time>`. */
 export const formatDate = (value: string | number, locale: string): { text: string; datetime?: string } => {
