@@ -19,8 +19,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { CHUNKS } from './scripts/chunks.mjs';
 
 // Every chunk of src/chunks.ts is an ESM entry at a fixed name (the script-tag
-// build loads them by URL), except decide, reopen and placeholder, built self-contained below.
-const { decide, reopen, placeholder, ...lazy } = CHUNKS;
+// build loads them by URL), except decide and placeholder, built self-contained below.
+const { decide, placeholder, ...lazy } = CHUNKS;
 
 /**
  * The chunks policy.js imports: a page holding a pre-rendered policy preloads
@@ -107,13 +107,6 @@ const library = [
     // Its own chunk: the pure-JS SHA-256, fetched only where WebCrypto is missing.
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [nodeResolve({ browser: true }), ts(false), terser(terserOptions)],
-  },
-  {
-    // The floating button, which every returning visitor downloads beside the
-    // core: like the core, its source map is written but not named in the file.
-    input: { reopen },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: 'hidden' },
-    plugins: [ts(false), terser(terserOptions)],
   },
   {
     // The embed placeholder for the script-tag build, self-contained too: a

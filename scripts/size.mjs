@@ -2,8 +2,8 @@
 // Byte budgets of what a visitor downloads, measured on the built files
 // (run `npm run build` first). Exits 1 when a budget is exceeded.
 //
-//   returning visitor  dist/consentry.js (the core), then reopen.js (the floating button, fetched once
-//                      a choice exists unless `ui.reopenButton` is false); nothing else for a valid choice
+//   returning visitor  dist/consentry.js alone (the core, which draws the floating button itself);
+//                      nothing else for a valid choice (a non-English label adds its language file)
 //   returning + embed  the same + placeholder.js and its static imports (a page with a blocked embed)
 //   first visit        the core + what it import()s to show the banner: ui.js and its static imports
 //   first visit, unstamped config  the same + validate.js (a config `consentry check --stamp` never saw)
@@ -16,16 +16,16 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { CHUNKS } from './chunks.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-// The core file is back under 3,500 B (issue 9's budget): the 28 B the fail-closed
-// fixes cost were won back in the store, the gate, Consent Mode and the IIFE prologue.
-const BUDGET = { returning: 3500, firstVisit: 10000, languageChunk: 800 };
+const BUDGET = { firstVisit: 10000, languageChunk: 800 };
 // Issue 10's goals are 3,500 B for a returning visitor with the floating button
-// (reopen.js, outside the core since issue 9) and 5,000 B for a returning page
-// with an embed. Not reached yet: core + button is 3,839 B and the placeholder
-// chunk (no lit, 1.6 kB, of which 0.4 kB is its stylesheet) comes beside them;
-// these budgets hold today's figures and only come down. The unstamped first visit
-// (core + banner + validator) meets its 10,000 B goal since the banner is plain DOM.
-const BUDGET_ISSUE_10 = { returningWithButton: 3850, returningWithEmbed: 5480, firstVisitUnstamped: 10000 };
+// and 5,000 B for a returning page with an embed. The button is drawn by the core
+// again (issue 9 had moved it to reopen.js; as its own file it cost a round trip
+// and more bytes than inside the core). Not reached yet: the core with the button
+// is 3,709 B and the placeholder chunk (no lit, 1.6 kB, of which 0.4 kB is its
+// stylesheet) comes beside it; these budgets hold today's figures rounded up to
+// the next 10 B and only come down. The unstamped first visit (core + banner +
+// validator) meets its 10,000 B goal since the banner is plain DOM.
+const BUDGET_ISSUE_10 = { returning: 3710, returningWithEmbed: 5340, firstVisitUnstamped: 10000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
@@ -59,18 +59,14 @@ const fmt = (r) => `${String(r.raw).padStart(7)} ${String(r.gzip).padStart(7)} $
 const core = measure('consentry.js');
 const banner = [...closure('ui.js')].map(measure);
 const firstVisit = sum([core, ...banner]);
-const reopen = [...closure('reopen.js')].map(measure);
-const returning = sum([core, ...reopen]);
 const placeholder = [...closure('placeholder.js')].map(measure);
-const returningWithEmbed = sum([returning, ...placeholder]);
+const returningWithEmbed = sum([core, ...placeholder]);
 const validator = [...closure('validate.js')].filter((f) => !closure('ui.js').has(f)).map(measure);
 const firstVisitUnstamped = sum([firstVisit, ...validator]);
 
 console.log('file'.padEnd(44) + '    raw    gzip  brotli');
 console.log('returning visitor');
 console.log('  ' + core.file.padEnd(42) + fmt(core));
-for (const r of reopen) console.log('  ' + r.file.padEnd(42) + fmt(r));
-console.log('  ' + 'returning total'.padEnd(42) + fmt(returning));
 console.log('returning visitor, page with a blocked embed, adds');
 for (const r of placeholder) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'returning with an embed total'.padEnd(42) + fmt(returningWithEmbed));
@@ -81,7 +77,7 @@ console.log('first visit on an unstamped config adds');
 for (const r of validator) console.log('  ' + r.file.padEnd(42) + fmt(r));
 console.log('  ' + 'first visit, unstamped, total'.padEnd(42) + fmt(firstVisitUnstamped));
 
-const firstVisitFiles = new Set(['consentry.js', ...reopen.map((r) => r.file), ...banner.map((r) => r.file), ...placeholder.map((r) => r.file), ...validator.map((r) => r.file)]);
+const firstVisitFiles = new Set(['consentry.js', ...banner.map((r) => r.file), ...placeholder.map((r) => r.file), ...validator.map((r) => r.file)]);
 const isLanguage = (f) => f.startsWith('i18n/');
 const onDemand = [...Object.keys(CHUNKS).map((name) => name + '.js'), ...readdirSync(join(DIST, 'chunks')).map((f) => 'chunks/' + f)]
   .filter((f) => f.endsWith('.js') && !isLanguage(f) && !firstVisitFiles.has(f) && existsSync(join(DIST, f)));
@@ -117,10 +113,9 @@ const check = (what, value, budget) => {
   failed ||= !ok;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${value} B brotli (budget ${budget} B)`);
 };
-check('returning visitor (core)', core.brotli, BUDGET.returning);
+check('returning visitor (core, with the floating button)', core.brotli, BUDGET_ISSUE_10.returning);
 check('first visit (core + banner)', firstVisit.brotli, BUDGET.firstVisit);
-check('returning visitor (core + floating button)', returning.brotli, BUDGET_ISSUE_10.returningWithButton);
-check('returning visitor, page with an embed (core + floating button + placeholder)', returningWithEmbed.brotli, BUDGET_ISSUE_10.returningWithEmbed);
+check('returning visitor, page with an embed (core + placeholder)', returningWithEmbed.brotli, BUDGET_ISSUE_10.returningWithEmbed);
 check('first visit, unstamped config (core + banner + validator)', firstVisitUnstamped.brotli, BUDGET_ISSUE_10.firstVisitUnstamped);
 const largest = languageRows.flatMap(([lang, ...files]) => files.map((r) => ({ ...r, lang }))).sort((a, b) => b.brotli - a.brotli)[0];
 check(`largest language chunk (${languages.length} languages × 3; ${largest.file})`, largest.brotli, BUDGET.languageChunk);

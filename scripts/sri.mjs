@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'ut
 /** Where the README's example says the published dist/ is; replace with your CDN's path to it. */
 export const CDN_BASE = `https://cdn.example.com/npm/consentry@${version}/dist/`;
 /** What the script-tag build import()s by name from its own folder (src/consentry.ts). */
-const CHUNKS = ['ui.js', 'decide.js', 'reopen.js', 'policy.js', 'validate.js', 'placeholder.js'];
+const CHUNKS = ['ui.js', 'decide.js', 'policy.js', 'validate.js', 'placeholder.js'];
 const START = /<!-- sri:start[^>]*-->\n/;
 const END = '<!-- sri:end -->';
 

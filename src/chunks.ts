@@ -11,7 +11,6 @@ export const CHUNKS = {
   policy: () => import('./policy.js'),
   validate: () => import('./validate/index.js'),
   decide: () => import('./core/decide.js'),
-  reopen: () => import('./core/reopen-button.js'),
   'i18n/ar': () => import('./i18n/ar.js'),
   'i18n/bg': () => import('./i18n/bg.js'),
   'i18n/cs': () => import('./i18n/cs.js'),

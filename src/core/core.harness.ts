@@ -96,7 +96,7 @@ export const chunks = (chunk: ChunkName): Promise<unknown> => {
         ? Promise.resolve(recordingUi)
         : chunk === 'placeholder'
           ? Promise.resolve(recordingPlaceholders)
-          : chunk.startsWith('i18n/') || chunk === 'reopen'
+          : chunk.startsWith('i18n/')
           ? CHUNKS[chunk]()
           : new Promise(() => {});
 };

@@ -15,6 +15,7 @@ import type { Decision } from './decision-rules.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
+import { mountReopenButton } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
@@ -25,7 +26,6 @@ import type {
   Method,
   PlaceholderModule,
   PolicyModule,
-  ReopenModule,
   UiModule,
   ValidateModule,
 } from './types.js';
@@ -96,9 +96,10 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // Created once the config has passed (step 7); read by closures defined before that.
   let gate: ReturnType<typeof createGate> | undefined;
 
-  // The floating button (its own small chunk) and its label, fetched side by side.
-  // The label comes from the same tables as the UI's: the override, else the
-  // language's file (one small chunk), else English. `false` also once destroyed.
+  // The floating button, drawn by the core (no chunk: it is on screen without a
+  // round trip after the core). Its label comes from the same tables as the UI's:
+  // the override, else the language's file (one small chunk), else English.
+  // `false` also once destroyed.
   let reopenAt = config.ui?.reopenButton;
   const reopenLabel = async (): Promise<string> =>
     config.texts?.[language]?.reopen ??
@@ -108,9 +109,8 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       enCore.reopen);
   const mountReopen = () =>
     reopenAt !== false &&
-    void Promise.all([load<ReopenModule>('reopen'), reopenLabel()]).then(
-      ([m, label]) =>
-        whenBody(() => reopenAt !== false && m.mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
+    void reopenLabel().then(
+      (label) => whenBody(() => reopenAt !== false && mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
       console.error,
     );
 

@@ -270,12 +270,6 @@ export interface PlaceholderModule {
   mountPlaceholders(api: ConsentApi): Promise<void>;
 }
 
-/** The reopen chunk (`reopen.js`): the floating button a visitor with a stored choice sees. */
-export interface ReopenModule {
-  /** Adds `<consentry-reopen>` with `label` at `position` (once); pressing it calls `open` with the button. */
-  mountReopenButton(doc: Document, label: string, position: string, open: (opener: Element) => unknown): void;
-}
-
 /** The policy chunk (`policy.js`): defines `<consentry-policy>`. */
 export interface PolicyModule {
   definePolicy(api: ConsentApi | null): void;
