@@ -21,11 +21,12 @@ const BUDGET = { firstVisit: 10000, languageChunk: 800 };
 // and 5,000 B for a returning page with an embed. The button is drawn by the core
 // again (issue 9 had moved it to reopen.js; as its own file it cost a round trip
 // and more bytes than inside the core). Not reached yet: the core with the button
-// is 3,709 B and the placeholder chunk (no lit, 1.6 kB, of which 0.4 kB is its
+// is 3,734 B and the placeholder chunk (no lit, 1.6 kB, of which 0.4 kB is its
 // stylesheet) comes beside it; these budgets hold today's figures rounded up to
-// the next 10 B and only come down. The unstamped first visit (core + banner +
+// the next 10 B and only come down (raised once by 30 B: a withdrawn embed is
+// replaced by a fresh iframe, so Firefox cannot reload it from its history). The unstamped first visit (core + banner +
 // validator) meets its 10,000 B goal since the banner is plain DOM.
-const BUDGET_ISSUE_10 = { returning: 3710, returningWithEmbed: 5340, firstVisitUnstamped: 10000 };
+const BUDGET_ISSUE_10 = { returning: 3740, returningWithEmbed: 5370, firstVisitUnstamped: 10000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');

@@ -81,8 +81,14 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
         if (isAllowed(el)) {
           if (el.getAttribute('src') !== src) el.setAttribute('src', src);
         } else {
-          // Withdrawn: an embed that already loaded is stopped.
-          el.removeAttribute('src');
+          // Withdrawn: an embed that already loaded is stopped. Removing `src`
+          // alone leaves its document running, and Firefox loads it again on
+          // reload (from the frame's history): a fresh copy has neither.
+          if (el.hasAttribute('src')) {
+            const fresh = el.cloneNode() as Element;
+            fresh.removeAttribute('src');
+            el.replaceWith(fresh);
+          }
           anyBlocked = true;
         }
       }

@@ -86,6 +86,9 @@ describe('consentry-placeholder', () => {
     placeholder.clickAllowCategory();
     await placeholder.gone();
     await api.withdraw(['marketing']);
+    // The loaded iframe is replaced by a fresh one (script-gate.ts): the placeholder stands before that.
+    expect(frame.isConnected).to.be.false;
+    frame = document.querySelector<HTMLIFrameElement>('iframe[data-consent]')!;
     placeholder = await PlaceholderHarness.find(frame);
     expect(frame.hasAttribute('src')).to.be.false;
     expect(frame.hidden).to.be.true;
