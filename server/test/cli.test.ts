@@ -189,6 +189,23 @@ for (const adapter of adapters) {
       assert.equal(JSON.parse(cli.stdout).count, stored.size + 1);
     });
 
+    test('a failed count of the figures is logged by its code, without the receipt', async (t) => {
+      const { store, raw, location } = await adapter.open(t);
+      await store.close();
+      const server = await startServer(location);
+      t.after(() => stopServer(server));
+      // A table the background count writes to, gone under the running server.
+      await raw.exec('DROP TABLE figures_actions');
+      const receipt = makeReceipt();
+      assert.equal((await post(server.port, receipt)).status, 201, 'the receipt itself is stored');
+      const deadline = Date.now() + 10_000;
+      while (!server.output().includes('figures catch-up failed') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const line = server.output().split('\n').find((l) => l.includes('figures catch-up failed'));
+      assert.ok(line, `no log line for the failed count:\n${server.output()}`);
+      assert.match(JSON.parse(line).code, adapter.name === 'sqlite' ? /^SQLITE_ERROR$/ : /^42P01$/);
+      for (const field of [receipt.id, receipt.subject]) assert.ok(!server.output().includes(field), `the log carries ${field}`);
+    });
+
     test('two server processes writing at once keep one valid chain; no IP or user agent in logs or rows', async (t) => {
       const { store, raw, location } = await adapter.open(t);
       await store.close();

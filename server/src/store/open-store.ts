@@ -6,8 +6,13 @@ export interface StoreLocation {
   /** PostgreSQL connection string; when set it wins over `sqlitePath`. */
   databaseUrl?: string | undefined;
   sqlitePath: string;
+  /** A failed background count of the figures (the next read retries it). */
+  onFiguresError?: (error: unknown) => void;
 }
 
 export async function openStore(location: StoreLocation): Promise<ReceiptStore> {
-  return location.databaseUrl ? openPostgresStore(location.databaseUrl) : openSqliteStore(location.sqlitePath);
+  const { onFiguresError } = location;
+  return location.databaseUrl
+    ? openPostgresStore(location.databaseUrl, onFiguresError ? { onFiguresError: (e) => onFiguresError(e) } : {})
+    : openSqliteStore(location.sqlitePath, onFiguresError ? { onFiguresError } : {});
 }
