@@ -43,10 +43,13 @@ async function main(argv: string[]): Promise<number> {
 async function serve(config: Config): Promise<number> {
   // The store opens before the app (and its logger) exists; a failed background
   // count is logged by code and message only (never a receipt's fields).
-  let log: { error: (fields: object, message: string) => void } | undefined;
+  const logger: { current?: { error: (fields: object, message: string) => void } } = {};
   const onFiguresError = (e: unknown) => {
     const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
-    log?.error({ code: String(code ?? ''), reason: String(message ?? e) }, 'figures catch-up failed; the next console read retries it');
+    logger.current?.error(
+      { code: typeof code === 'string' ? code : '', reason: typeof message === 'string' ? message : 'unknown error' },
+      'figures catch-up failed; the next console read retries it',
+    );
   };
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, onFiguresError });
   const app = await buildApp({
@@ -59,7 +62,7 @@ async function serve(config: Config): Promise<number> {
     trustProxy: config.trustProxy,
     log: { level: config.logLevel },
   });
-  log = app.log;
+  logger.current = app.log;
   if (!config.adminToken) app.log.warn('ADMIN_TOKEN is not set: /export and /verify will answer 401');
   await app.listen({
     port: config.port,
