@@ -11,8 +11,6 @@ export interface StoreLocation {
 }
 
 export async function openStore(location: StoreLocation): Promise<ReceiptStore> {
-  const { onFiguresError } = location;
-  return location.databaseUrl
-    ? openPostgresStore(location.databaseUrl, onFiguresError ? { onFiguresError: (e) => onFiguresError(e) } : {})
-    : openSqliteStore(location.sqlitePath, onFiguresError ? { onFiguresError } : {});
+  const options = location.onFiguresError ? { onFiguresError: location.onFiguresError } : {};
+  return location.databaseUrl ? openPostgresStore(location.databaseUrl, options) : openSqliteStore(location.sqlitePath, options);
 }

@@ -24,7 +24,7 @@ export interface PostgresStoreOptions {
   /** How long after an append the console's figures count it (reads and purges count first). */
   figuresDelayMs?: number;
   /** A failed figure catch-up (it is retried on the next append or read). */
-  onFiguresError?: (error: Error) => void;
+  onFiguresError?: (error: unknown) => void;
 }
 
 /** Receipts are counted into the figures in batches, this long after the append that starts one. */
@@ -116,7 +116,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   }
   // console: figure aggregates, counted from the receipts after their commit, and reads
   const onFiguresError = options.onFiguresError ?? (() => {});
-  const figures = postgresFigures(pool, options.figuresDelayMs ?? FIGURES_DELAY_MS, (e) => onFiguresError(e as Error));
+  const figures = postgresFigures(pool, options.figuresDelayMs ?? FIGURES_DELAY_MS, onFiguresError);
   // Receipts a crashed process stored but did not count yet.
   figures.scheduleUpkeep();
 
