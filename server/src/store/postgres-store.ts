@@ -59,9 +59,10 @@ const ANY_WANTED_STORED =
 // statement's transaction, once: an uncorrelated subquery). A locked writer or
 // a purge holding the lock, or a writer elsewhere that moved the head, makes
 // it insert nothing (or, racing a commit, fail on the unique seq), and the
-// locked path below takes over. $2: the remembered head's hash.
+// locked path below takes over. $2: the remembered head's hash. `wanted`,
+// read twice, is computed once.
 /** @internal exported for the spec on its plan */
-export const FAST_APPEND_SQL = `WITH wanted AS MATERIALIZED (SELECT * FROM ${GROUP_ROWS})
+export const FAST_APPEND_SQL = `WITH wanted AS (SELECT * FROM ${GROUP_ROWS})
   INSERT INTO receipts (${RECEIPT_COLUMNS.join(', ')})
   SELECT ${RECEIPT_COLUMNS.join(', ')} FROM wanted
   WHERE COALESCE((SELECT hash FROM receipts ORDER BY seq DESC LIMIT 1),
