@@ -21,7 +21,7 @@ export function checkReceipt(receipt: Receipt, pointer: string, origin: string, 
     throw new RequestError(400, 'invalid receipt', message, `${pointer}/${field}`);
   };
   if (receipt.site !== origin) fail('site', `site must be the origin the receipt was posted from (${origin})`);
-  if (isIpLiteral(receipt.site)) fail('site', 'site must name a host, not an IP address');
+  if (isIpLiteralOrigin(receipt.site)) fail('site', 'site must name a host, not an IP address');
   const timestamp = Date.parse(receipt.timestamp);
   if (!(timestamp >= EARLIEST_TIMESTAMP && timestamp <= now.getTime() + CLOCK_SKEW_MS)) {
     fail('timestamp', 'timestamp must lie between 2020-01-01 and one day from now');
@@ -30,6 +30,21 @@ export function checkReceipt(receipt: Receipt, pointer: string, origin: string, 
   if (!(expires >= timestamp)) fail('expires', 'expires must not be before timestamp');
   if (expires - timestamp > LONGEST_LIFETIME_MS) fail('expires', 'expires must be at most ten years after timestamp');
   return { ...receipt, id: receipt.id.toLowerCase(), subject: receipt.subject.toLowerCase() };
+}
+
+// The site equals the request's Origin, one of ALLOWED_ORIGINS by now: a
+// handful of strings, so each is parsed once rather than per receipt.
+const ipLiteralOrigins = new Map<string, boolean>();
+const MAX_REMEMBERED_ORIGINS = 1000;
+
+function isIpLiteralOrigin(origin: string): boolean {
+  let known = ipLiteralOrigins.get(origin);
+  if (known === undefined) {
+    known = isIpLiteral(origin);
+    if (ipLiteralOrigins.size >= MAX_REMEMBERED_ORIGINS) ipLiteralOrigins.clear();
+    ipLiteralOrigins.set(origin, known);
+  }
+  return known;
 }
 
 /**
