@@ -60,6 +60,8 @@ export function readmeSnippet() {
 }
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const PARENT_DOMAIN_HOST = 'www.keyhold.test';
+/** A host name every engine resolves to 127.0.0.1 but none treats as secure: a site on plain http. */
+export const PLAIN_HTTP_HOST = 'shop.keyhold.test';
 
 /** Every URL a consent-gated element of the demo may fetch. */
 export const GATED_PATHS = [
@@ -282,13 +284,14 @@ export async function startStack(options = {}) {
     },
   });
   const parentDomainOrigin = `http://${PARENT_DOMAIN_HOST}:${site.port}`;
+  const plainHttpOrigin = `http://${PLAIN_HTTP_HOST}:${site.port}`;
   const receipts = receiptsServer({
     port: receiptsPort,
-    allowedOrigins: [site.origin, parentDomainOrigin],
+    allowedOrigins: [site.origin, parentDomainOrigin, plainHttpOrigin],
     onPortChange: (endpoint) => site.setReceiptsUrl(endpoint),
   });
   if (options.startReceipts !== false) await receipts.start();
-  const stack = { site, receipts, parentDomainOrigin, pageErrors, options, engine: ENGINE };
+  const stack = { site, receipts, parentDomainOrigin, plainHttpOrigin, pageErrors, options, engine: ENGINE };
   const browser = await LAUNCHERS[ENGINE](stack);
   return Object.assign(stack, {
     browser,
