@@ -494,6 +494,11 @@ export class Visit {
     );
   }
 
+  /** Another tab of the same visitor (same cookies and storage), with the same init scripts. */
+  async newTab() {
+    return new Visit(await this.#raw.newTab(), this.stack);
+  }
+
   close() {
     return this.#raw.close();
   }
