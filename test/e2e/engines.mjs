@@ -163,13 +163,19 @@ async function launchFirefox(stack) {
           context,
           requests,
           errors,
-          goto: (url) => page.goto(url, { waitUntil: 'load' }),
+          // A visitor acts in the tab in front (Firefox throttles the timers of the others).
+          async goto(url) {
+            await page.bringToFront();
+            await page.goto(url, { waitUntil: 'load' });
+          },
           evaluate: (fn, arg) => page.evaluate(fn, arg),
           async click(locator) {
+            await page.bringToFront();
             const handle = await page.evaluateHandle(firstElement, locator);
             await handle.asElement().click();
           },
           async press(chord) {
+            await page.bringToFront();
             const keys = chord.split('+').map((k) => (k === 'Space' ? ' ' : k));
             for (const k of keys.slice(0, -1)) await page.keyboard.down(k);
             await page.keyboard.press(keys.at(-1));
