@@ -28,7 +28,7 @@
 // ('consentry-banner [part~="reject-all"]'), or { css, hasText, inner }.
 //
 // A test that can only run in some engines says so, with the reason:
-//   itChromiumOnly('needs --host-resolver-rules', 'title', async () => { ... });
+//   itIn(['chromium'], 'why', 'title', async () => { ... });
 //   itIn(['chromium', 'firefox'], 'why', 'title', fn);
 // Elsewhere it is reported as skipped with that reason and counted (npm test
 // prints the count per engine). `visit.native` is the engine's own page
