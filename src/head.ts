@@ -45,6 +45,16 @@ const readConfig = (): ConsentryConfig => {
 
 try {
   const config = readConfig();
+  // A banner `consentry banner` pre-rendered into the page is painted in its
+  // first frame, before the core knows anything: hidden from here on for a
+  // visitor with a consent cookie (any: a stale one that must ask again gets
+  // the banner from the core, a frame later), so a returning visitor never
+  // sees it. A constructed sheet: a strict style-src allows it.
+  if (document.cookie.includes((config.cookie?.name ?? 'consentry') + '=')) {
+    const hide = new CSSStyleSheet();
+    hide.replaceSync('consentry-banner[data-prerendered]{display:none!important}');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, hide];
+  }
   const api = () => window.Consentry;
   const now = consentReader(config, api);
   const rules = rulesOf(config);

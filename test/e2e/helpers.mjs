@@ -267,6 +267,7 @@ export async function startStack(options = {}) {
     root: options.root,
     csp: options.csp,
     trustedTypes: options.trustedTypes,
+    styleHashes: options.styleHashes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
     quiet: true,
     // WebKit: the server's request log is the network log, so nothing may come from the cache.
