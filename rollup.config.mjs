@@ -133,6 +133,13 @@ const library = [
     plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
   },
   {
+    // The first-frame guard: a tiny classic script for <head> on a page with a
+    // pre-rendered banner and no head script (src/first-frame.ts).
+    input: 'src/first-frame.ts',
+    output: { file: 'dist/first-frame.js', format: 'iife', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts(false), terser({ ...terserOptions, module: false })],
+  },
+  {
     // For Node: `consentry render` pre-renders a policy with the element's own
     // pipeline (the CLI brings the DOM). Also writes the page stylesheet policy.css.
     input: { prerender: 'src/policy-prerender.ts' },

@@ -5,6 +5,7 @@
 // (/shared/analytics.js) that records when it ran; embed.html adds the demo's
 // video embed; consentry/minimal.html and none/article.html are described below. `npm run bench` runs this
 // first, so the copies follow the demo article.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,24 @@ export const TOOLS = {
  */
 const MINIMAL = `  <script async src="/dist/consentry.js" data-config="/consentry/minimal/consent.json"></script>`;
 
+/**
+ * Consentry's third set-up, for sites that want the banner in the first frame:
+ * the first-frame guard first in <head> (217 B; it hides the pre-rendered
+ * banner from a returning visitor), the core as recommended, and the banner
+ * `consentry banner` wrote first in <body> (its markup and stylesheet are in
+ * the HTML, not counted as widget bytes).
+ */
+const PRERENDERED_HEAD = `  <script src="/dist/first-frame.js"></script>
+  <link rel="preload" href="/consentry/consent.json" as="fetch" crossorigin>
+  <script async src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`;
+
+/** The banner as `consentry banner` writes it for this config (needs dist/prerender.js). */
+const prerenderedBanner = (configFile) => {
+  const cli = spawnSync(process.execPath, [path.join(repo, 'bin/consentry.js'), 'banner', configFile], { encoding: 'utf8' });
+  if (cli.status !== 0) throw new Error(`consentry banner: ${cli.stderr}`);
+  return cli.stdout.trim();
+};
+
 /** The page with no consent tool at all: the reference for every FCP ratio. */
 const NONE = { head: '', gated: '', tail: '' };
 
@@ -119,6 +138,8 @@ export function makePages() {
   const valid = config.$validated !== undefined && config.$validated === validationStamp(config);
   config.$schema = '../../../schema.json';
   write('consentry/consent.json', JSON.stringify(valid ? stamped(config) : config, null, 2) + '\n');
+  const banner = prerenderedBanner(path.join(pages, 'consentry/consent.json'));
+  write('consentry/prerendered.html', page({ ...TOOLS.consentry, head: PRERENDERED_HEAD }, main).replace('<body>\n', `<body>\n${banner}\n`));
   const unstamped = { ...config };
   delete unstamped.$validated;
   // Named consent.json, so the bench server points its receipts at the stub as for the other.

@@ -2,9 +2,11 @@
 // `npm run bench`: Consentry beside vanilla-cookieconsent, Orejime and Klaro on
 // the same article page (bench/pages/<tool>/article.html, written by
 // make-pages.mjs), each with the same four categories, in one run, in headless
-// Debian Chromium on 127.0.0.1. Consentry is measured in two set-ups: the
+// Debian Chromium on 127.0.0.1. Consentry is measured in three set-ups: the
 // README's minimal snippet (consentry/minimal.html: the script tag only, an
-// unstamped config) and the recommended one (preload + stamped config).
+// unstamped config), the recommended one (preload + stamped config), and the
+// first-frame one (consentry/prerendered.html: the recommended one plus the
+// head script and the banner `consentry banner` pre-rendered into the page).
 //
 // First visit (fresh context, no cookie), each load traced (Chrome trace,
 // devtools.timeline): the page's FCP, the banner's first visible frame, when
@@ -97,6 +99,7 @@ const TOOLS = {
 const SETUPS = [
   { id: 'consentry-minimal', tool: 'consentry', label: 'Consentry, minimal snippet', page: 'consentry/minimal.html' },
   { id: 'consentry', tool: 'consentry', label: 'Consentry, recommended', page: 'consentry/article.html', embed: 'consentry/embed.html' },
+  { id: 'consentry-prerendered', tool: 'consentry', label: 'Consentry, pre-rendered banner', page: 'consentry/prerendered.html' },
   ...['vanilla-cookieconsent', 'orejime', 'klaro'].map((id) => ({ id, tool: id, label: TOOLS[id].label, page: `${id}/article.html`, embed: `${id}/embed.html` })),
 ].filter((s) => !ONLY || ONLY.has(s.id));
 const NONE = { id: 'none', label: 'no widget', page: 'none/article.html' };
@@ -532,7 +535,10 @@ ${note}
 Peers: vanilla-cookieconsent ${versions['vanilla-cookieconsent']} (umd + css), Orejime ${versions.orejime} (standard-en + css), Klaro ${versions.klaro} (klaro.js, CSS included, the documented default).
 Set-ups: *minimal snippet* is the README's first snippet as it stands (\`<script src=… data-config=…>\` only; the config has no
 \`consentry check --stamp\` stamp, so the validator chunk is fetched); *recommended* adds \`<link rel="preload" as="fetch">\` for the
-config and serves it stamped. Each peer is wired the way its documentation says (bench/make-pages.mjs).
+config and serves it stamped; *pre-rendered banner* adds to that \`dist/first-frame.js\` (0.2 kB) first in \`<head>\` and the banner
+\`consentry banner\` writes first in \`<body>\` (its markup and stylesheet, ~0.9 kB brotli, travel in the HTML and are not counted as
+widget bytes; its "script start" is still the core's, which runs after the banner is on screen).
+Each peer is wired the way its documentation says (bench/make-pages.mjs).
 How: each load is a fresh browser context on 127.0.0.1; the server sends \`Cache-Control: no-store\`, so "bytes" are what the browser
 fetched for the widget on that page view (raw bodies, gzip -9 and brotli q11 computed per file by the script). "Banner visible" is the
 first animation frame in which the banner element has a box in the viewport and passes \`checkVisibility\` with opacity and visibility.

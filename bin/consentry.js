@@ -2,6 +2,9 @@
 // `consentry render <policy.md|.html> [--config consent.json] [--lang tag]
 //   [--base URL] [--no-consent-panel] [--into page.html [--check]]`: see render.js.
 //
+// `consentry banner <consent.json> [--lang tag] [--into page.html [--check]]`:
+// the first layer pre-rendered for the page's first frame; see banner.js.
+//
 // `consentry check [--stamp] <consent.json>…`: runs the same validator the
 // browser loads (dist/validate.js, made by `npm run build`) and prints one
 // `path: message` line per issue, or `<file>: valid (sha256-…)` with the config
@@ -17,10 +20,14 @@ if (command === 'render') {
   const { render } = await import('./render.js');
   process.exit(await render(args));
 }
+if (command === 'banner') {
+  const { banner } = await import('./banner.js');
+  process.exit(await banner(args));
+}
 const stamp = args.includes('--stamp');
 const files = args.filter((a) => a !== '--stamp');
 if (command !== 'check' || !files.length) {
-  console.error('usage: consentry check [--stamp] <consent.json> [more.json…]\n       consentry render <policy.md|.html> [--config consent.json] [--lang tag] [--base URL] [--no-consent-panel] [--into page.html [--check]]');
+  console.error('usage: consentry check [--stamp] <consent.json> [more.json…]\n       consentry render <policy.md|.html> [--config consent.json] [--lang tag] [--base URL] [--no-consent-panel] [--into page.html [--check]]\n       consentry banner <consent.json> [--lang tag] [--into page.html [--check]]');
   process.exit(2);
 }
 

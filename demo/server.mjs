@@ -46,6 +46,7 @@ const BEACONS = new Set(['/collect', '/pixel', '/embed/ping']);
  * @param {string} [options.host] Always 127.0.0.1 unless you know better.
  * @param {boolean} [options.csp] Send the strict CSP on HTML responses.
  * @param {boolean} [options.trustedTypes] Add `require-trusted-types-for 'script'` to it.
+ * @param {string[]} [options.styleHashes] `'sha256-…'` sources added to its style-src (a pre-rendered banner's stylesheet).
  * @param {string} [options.receiptsUrl] Replaces `receipts.endpoint` in consent.json (and is allowed by `connect-src`).
  * @param {(config: any) => any} [options.config] Changes consent.json before it is served.
  * @param {string} [options.root] Directory served at / (default: demo/).
@@ -101,7 +102,7 @@ export async function startDemoServer(options = {}) {
     const directives = [
       "default-src 'self'",
       `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
+      ["style-src 'self'", ...(options.styleHashes ?? []).map((hash) => `'${hash}'`)].join(' '),
       "img-src 'self' data:",
       `connect-src ${connect.join(' ')}`,
       "frame-src 'self'",

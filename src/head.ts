@@ -7,7 +7,9 @@
  *
  * It does what must be in place before any tag runs, each part only when the
  * config asks for it: auto-blocking of the declared `hosts` (src/autoblock/),
- * the vendors' consent signals (`signals`) and dev mode (`devMode`). The
+ * the vendors' consent signals (`signals`) and dev mode (`devMode`); and it
+ * hides a banner `consentry banner` pre-rendered into the page from a visitor
+ * who has already chosen (as dist/first-frame.js does alone). The
  * visitor's other tabs follow a decision through the core; the guards here
  * read the consent cookie on every call, so they follow it too.
  *
@@ -22,6 +24,7 @@ import { allowedBy, consentReader } from './autoblock/consent-now.js';
 import { rulesOf } from './autoblock/rules.js';
 import { watchUndeclared } from './core/undeclared.js';
 import { installSignals } from './core/vendor-signals.js';
+import { hidePrerenderedBanner } from './elements/consentry-banner/prerendered.js';
 import type { ConsentryConfig, UndeclaredReport } from './core/types.js';
 
 declare global {
@@ -45,6 +48,8 @@ const readConfig = (): ConsentryConfig => {
 
 try {
   const config = readConfig();
+  // A banner `consentry banner` pre-rendered into the page: hidden now from a visitor with a stored choice.
+  hidePrerenderedBanner(config.cookie?.name ?? 'consentry');
   const api = () => window.Consentry;
   const now = consentReader(config, api);
   const rules = rulesOf(config);

@@ -9,6 +9,7 @@ import type { ConsentApi, UiModule } from './core/types.js';
 import { loadTables } from './i18n/index.js';
 import { bannerTable } from './i18n/en.js';
 import { ConsentryBanner } from './elements/consentry-banner/consentry-banner.js';
+import { PRERENDERED } from './elements/consentry-banner/banner-dom.js';
 
 /** The UI's strings in the core's language (one file holds the banner's and the details'). */
 const loadStrings = (api: ConsentApi) => loadTables(api.getState().language, bannerTable);
@@ -26,7 +27,17 @@ const deepFocus = (el: Element | null | undefined): Element | null => {
  */
 export const showBanner: UiModule['showBanner'] = (api) => {
   const show = () => {
-    if (document.querySelector('consentry-banner') || !api.needsChoice()) return;
+    const found = document.querySelector('consentry-banner');
+    if ((found && !found.hasAttribute(PRERENDERED)) || !api.needsChoice()) return;
+    // A banner `consentry banner` pre-rendered into the page (painted in the
+    // page's first frame) becomes the live one where it is; the head script
+    // hid it from a visitor with a stored choice, this one needs it.
+    if (found) {
+      found.api = api;
+      found.removeAttribute(PRERENDERED);
+      found.connectedCallback();
+      return;
+    }
     const banner = new ConsentryBanner();
     banner.api = api;
     document.body.prepend(banner);

@@ -77,7 +77,8 @@ async function launchChromium(stack) {
       ...CHROMIUM_ARGS,
       // *.keyhold.test is 127.0.0.1, so `.keyhold.test` is a real parent domain
       // for cookies; treat it as secure so Secure cookies and crypto.randomUUID work.
-      '--host-resolver-rules=MAP *.keyhold.test 127.0.0.1',
+      // (*.tracker.test: the third-party hosts of the trackers suite.)
+      '--host-resolver-rules=MAP *.keyhold.test 127.0.0.1, MAP *.tracker.test 127.0.0.1',
       `--unsafely-treat-insecure-origin-as-secure=${stack.parentDomainOrigin}`,
       ...(stack.options.chromiumArgs ?? []),
     ],
@@ -87,32 +88,40 @@ async function launchChromium(stack) {
     async newVisit({ viewport }) {
       const context = await browser.newContext({ viewport });
       const requests = [];
-      const errors = [];
       context.on('request', (request) => requests.push(request.url()));
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      return {
-        native: page,
-        context,
-        requests,
-        errors,
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(locator) {
-          const handle = await page.evaluateHandle(firstElement, locator);
-          await handle.asElement().click();
-        },
-        press: (chord) => page.keyboard.press(chord),
-        wheel: (dy) => page.mouse.wheel(0, dy),
-        mouseClick: (x, y) => page.mouse.click(x, y),
-        cookies: () => context.cookies(),
-        addCookies: (list) => context.addCookies(list),
-        addInitScript: (fn, arg) => context.addInitScript(fn, arg),
-        close: () => context.close(),
+      let first = true;
+      const tab = async () => {
+        const page = await context.newPage();
+        const isFirst = first;
+        first = false;
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        });
+        return {
+          native: page,
+          context,
+          requests,
+          errors,
+          goto: (url) => page.goto(url),
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          async click(locator) {
+            const handle = await page.evaluateHandle(firstElement, locator);
+            await handle.asElement().click();
+          },
+          press: (chord) => page.keyboard.press(chord),
+          wheel: (dy) => page.mouse.wheel(0, dy),
+          mouseClick: (x, y) => page.mouse.click(x, y),
+          cookies: () => context.cookies(),
+          addCookies: (list) => context.addCookies(list),
+          addInitScript: (fn, arg) => context.addInitScript(fn, arg),
+          newTab: tab,
+          // The first tab closes the visit; another closes itself.
+          close: () => (isFirst ? context.close() : page.close()),
+        };
       };
+      return tab();
     },
     close: () => browser.close(),
   };
@@ -134,44 +143,64 @@ async function launchFirefox(stack) {
     async newVisit({ viewport }) {
       // A new user context (private cookie jar and storage), and never the first tab.
       const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      await page.setViewport(viewport);
       const requests = [];
-      const errors = [];
-      page.on('request', (request) => requests.push(request.url()));
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      return {
-        native: page,
-        context,
-        requests,
-        errors,
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(locator) {
-          const handle = await page.evaluateHandle(firstElement, locator);
-          await handle.asElement().click();
-        },
-        async press(chord) {
-          const keys = chord.split('+').map((k) => (k === 'Space' ? ' ' : k));
-          for (const k of keys.slice(0, -1)) await page.keyboard.down(k);
-          await page.keyboard.press(keys.at(-1));
-          for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k);
-        },
-        wheel: (dy) => page.mouse.wheel({ deltaY: dy }),
-        mouseClick: (x, y) => page.mouse.click(x, y),
-        cookies: () => context.cookies(),
-        async addCookies(list) {
-          for (const c of list) {
-            if (c.url) await page.setCookie(c);
-            else await context.setCookie(c);
-          }
-        },
-        addInitScript: (fn, arg) => page.evaluateOnNewDocument(fn, arg),
-        close: () => context.close(),
+      const initScripts = [];
+      let first = true;
+      const tab = async () => {
+        const page = await context.newPage();
+        const isFirst = first;
+        first = false;
+        await page.setViewport(viewport);
+        for (const [fn, arg] of initScripts) await page.evaluateOnNewDocument(fn, arg);
+        const errors = [];
+        page.on('request', (request) => requests.push(request.url()));
+        page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        });
+        return {
+          native: page,
+          context,
+          requests,
+          errors,
+          // A visitor acts in the tab in front (Firefox throttles the timers of the others).
+          async goto(url) {
+            await page.bringToFront();
+            await page.goto(url, { waitUntil: 'load' });
+          },
+          evaluate: (fn, arg) => page.evaluate(fn, arg),
+          async click(locator) {
+            await page.bringToFront();
+            const handle = await page.evaluateHandle(firstElement, locator);
+            await handle.asElement().click();
+          },
+          async press(chord) {
+            await page.bringToFront();
+            const keys = chord.split('+').map((k) => (k === 'Space' ? ' ' : k));
+            for (const k of keys.slice(0, -1)) await page.keyboard.down(k);
+            await page.keyboard.press(keys.at(-1));
+            for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k);
+          },
+          wheel: (dy) => page.mouse.wheel({ deltaY: dy }),
+          mouseClick: (x, y) => page.mouse.click(x, y),
+          cookies: () => context.cookies(),
+          async addCookies(list) {
+            for (const c of list) {
+              if (c.url) await page.setCookie(c);
+              else await context.setCookie(c);
+            }
+          },
+          // This tab now, and every tab opened after.
+          async addInitScript(fn, arg) {
+            initScripts.push([fn, arg]);
+            await page.evaluateOnNewDocument(fn, arg);
+          },
+          newTab: tab,
+          // The first tab closes the visit; another closes itself.
+          close: () => (isFirst ? context.close() : page.close()),
+        };
       };
+      return tab();
     },
     close: () => browser.close(),
   };
@@ -243,67 +272,107 @@ async function launchWebKit(stack) {
       const driver = await service.session({ proxy: proxy.address });
       const startedAt = Date.now();
       const errorsFrom = stack.pageErrors.length;
-      const visit = {
-        native: driver,
-        initScripts: [],
-        get requests() {
-          return stack.site
-            .requests()
-            .filter((r) => r.t >= startedAt && r.path !== '/__e2e/page-error')
-            .map((r) => `http://${r.host}${r.path}${r.query}`);
-        },
-        get errors() {
-          return stack.pageErrors.slice(errorsFrom);
-        },
-        goto: (url) => driver.get(url),
-        async evaluate(fn, arg) {
-          const result = await driver.executeAsyncScript(
-            `const done = arguments[arguments.length - 1];
-             Promise.resolve().then(() => (${fn})(arguments[0]))
-               .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error && error.stack || error) }));`,
-            arg ?? null,
-          );
-          if (result?.error) throw new Error(`evaluate in WebKit: ${result.error}`);
-          return result?.value;
-        },
-        async click(locator) {
-          const element = await driver.executeScript(`return (${firstElement})(arguments[0]);`, locator);
-          try {
-            await element.click();
-          } catch (error) {
-            // WebKitWebDriver's element click refuses some visible elements
-            // (a heading under the fixed banner's edge); a pointer click at the element's centre is what a visitor does.
-            if (error.name !== 'ElementNotInteractableError') throw error;
-            await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
-            await driver.actions().move({ origin: element }).click().perform();
-          }
-        },
-        async press(chord) {
-          const codes = chord.split('+').map((k) => WEBDRIVER_KEYS[k] ?? (k.length === 1 ? k : null));
-          if (codes.includes(null)) throw new Error(`press: no WebDriver key code for "${chord}"`);
-          let actions = driver.actions();
-          for (const c of codes.slice(0, -1)) actions = actions.keyDown(c);
-          actions = actions.keyDown(codes.at(-1)).keyUp(codes.at(-1));
-          for (const c of codes.slice(0, -1).reverse()) actions = actions.keyUp(c);
-          await actions.perform();
-        },
-        // WebKitWebDriver has no wheel input source; a script scroll moves the page the same way.
-        wheel: (dy) => driver.executeScript('window.scrollBy(0, arguments[0])', dy),
-        mouseClick: (x, y) => driver.actions().move({ x, y, origin: 'viewport' }).click().perform(),
-        async cookies() {
-          return (await driver.manage().getCookies()).map((c) => ({ ...c, expires: c.expiry ?? -1 }));
-        },
-        async addCookies(list) {
-          for (const { url, ...c } of list) await driver.manage().addCookie(url ? { ...c, path: new URL(url).pathname } : c);
-        },
-        async addInitScript(fn, arg) {
-          visit.initScripts.push([fn, arg]);
-        },
-        async close() {
-          if (current === visit) current = null;
-          await driver.quit().catch(() => {});
-        },
+      const initScripts = []; // shared by the visit's tabs, as a context's are
+      const tabs = [];
+      // One session, one window per tab: each command goes to its own tab's window.
+      let focused = null;
+      const tab = (handle) => {
+        const focus = async () => {
+          if (focused !== handle) await driver.switchTo().window(handle);
+          focused = handle;
+        };
+        const visit = {
+          native: driver,
+          initScripts,
+          get requests() {
+            return stack.site
+              .requests()
+              .filter((r) => r.t >= startedAt && r.path !== '/__e2e/page-error')
+              .map((r) => `http://${r.host}${r.path}${r.query}`);
+          },
+          get errors() {
+            return stack.pageErrors.slice(errorsFrom);
+          },
+          async goto(url) {
+            await focus();
+            await driver.get(url);
+          },
+          async evaluate(fn, arg) {
+            await focus();
+            const result = await driver.executeAsyncScript(
+              `const done = arguments[arguments.length - 1];
+               Promise.resolve().then(() => (${fn})(arguments[0]))
+                 .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error && error.stack || error) }));`,
+              arg ?? null,
+            );
+            if (result?.error) throw new Error(`evaluate in WebKit: ${result.error}`);
+            return result?.value;
+          },
+          async click(locator) {
+            await focus();
+            const element = await driver.executeScript(`return (${firstElement})(arguments[0]);`, locator);
+            try {
+              await element.click();
+            } catch (error) {
+              // WebKitWebDriver's element click refuses some visible elements
+              // (a heading under the fixed banner's edge); a pointer click at the element's centre is what a visitor does.
+              if (error.name !== 'ElementNotInteractableError') throw error;
+              await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
+              await driver.actions().move({ origin: element }).click().perform();
+            }
+          },
+          async press(chord) {
+            await focus();
+            const codes = chord.split('+').map((k) => WEBDRIVER_KEYS[k] ?? (k.length === 1 ? k : null));
+            if (codes.includes(null)) throw new Error(`press: no WebDriver key code for "${chord}"`);
+            let actions = driver.actions();
+            for (const c of codes.slice(0, -1)) actions = actions.keyDown(c);
+            actions = actions.keyDown(codes.at(-1)).keyUp(codes.at(-1));
+            for (const c of codes.slice(0, -1).reverse()) actions = actions.keyUp(c);
+            await actions.perform();
+          },
+          // WebKitWebDriver has no wheel input source; a script scroll moves the page the same way.
+          async wheel(dy) {
+            await focus();
+            await driver.executeScript('window.scrollBy(0, arguments[0])', dy);
+          },
+          async mouseClick(x, y) {
+            await focus();
+            await driver.actions().move({ x, y, origin: 'viewport' }).click().perform();
+          },
+          async cookies() {
+            await focus();
+            return (await driver.manage().getCookies()).map((c) => ({ ...c, expires: c.expiry ?? -1 }));
+          },
+          async addCookies(list) {
+            await focus();
+            for (const { url, ...c } of list) await driver.manage().addCookie(url ? { ...c, path: new URL(url).pathname } : c);
+          },
+          async addInitScript(fn, arg) {
+            initScripts.push([fn, arg]);
+          },
+          async newTab() {
+            await driver.switchTo().newWindow('tab');
+            const created = await driver.getWindowHandle();
+            focused = created;
+            return tab(created);
+          },
+          async close() {
+            if (handle !== tabs[0]) {
+              await focus();
+              await driver.close();
+              tabs.splice(tabs.indexOf(handle), 1);
+              focused = null;
+              return;
+            }
+            if (current === visit) current = null;
+            await driver.quit().catch(() => {});
+          },
+        };
+        tabs.push(handle);
+        return visit;
       };
+      const visit = tab(await driver.getWindowHandle());
       current = visit;
       await setWebDriverViewport(driver, viewport);
       return visit;

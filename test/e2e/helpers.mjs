@@ -28,7 +28,7 @@
 // ('consentry-banner [part~="reject-all"]'), or { css, hasText, inner }.
 //
 // A test that can only run in some engines says so, with the reason:
-//   itChromiumOnly('needs --host-resolver-rules', 'title', async () => { ... });
+//   itIn(['chromium'], 'why', 'title', async () => { ... });
 //   itIn(['chromium', 'firefox'], 'why', 'title', fn);
 // Elsewhere it is reported as skipped with that reason and counted (npm test
 // prints the count per engine). `visit.native` is the engine's own page
@@ -60,6 +60,8 @@ export function readmeSnippet() {
 }
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const PARENT_DOMAIN_HOST = 'www.keyhold.test';
+/** A host name every engine resolves to 127.0.0.1 but none treats as secure: a site on plain http. */
+export const PLAIN_HTTP_HOST = 'shop.keyhold.test';
 
 /** Every URL a consent-gated element of the demo may fetch. */
 export const GATED_PATHS = [
@@ -265,6 +267,7 @@ export async function startStack(options = {}) {
     root: options.root,
     csp: options.csp,
     trustedTypes: options.trustedTypes,
+    styleHashes: options.styleHashes,
     receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
     quiet: true,
     // WebKit: the server's request log is the network log, so nothing may come from the cache.
@@ -282,13 +285,14 @@ export async function startStack(options = {}) {
     },
   });
   const parentDomainOrigin = `http://${PARENT_DOMAIN_HOST}:${site.port}`;
+  const plainHttpOrigin = `http://${PLAIN_HTTP_HOST}:${site.port}`;
   const receipts = receiptsServer({
     port: receiptsPort,
-    allowedOrigins: [site.origin, parentDomainOrigin],
+    allowedOrigins: [site.origin, parentDomainOrigin, plainHttpOrigin],
     onPortChange: (endpoint) => site.setReceiptsUrl(endpoint),
   });
   if (options.startReceipts !== false) await receipts.start();
-  const stack = { site, receipts, parentDomainOrigin, pageErrors, options, engine: ENGINE };
+  const stack = { site, receipts, parentDomainOrigin, plainHttpOrigin, pageErrors, options, engine: ENGINE };
   const browser = await LAUNCHERS[ENGINE](stack);
   return Object.assign(stack, {
     browser,
@@ -489,6 +493,11 @@ export class Visit {
       },
       { timeout, interval: 100, message: 'the network to go quiet' },
     );
+  }
+
+  /** Another tab of the same visitor (same cookies and storage), with the same init scripts. */
+  async newTab() {
+    return new Visit(await this.#raw.newTab(), this.stack);
   }
 
   close() {

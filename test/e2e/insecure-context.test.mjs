@@ -5,88 +5,69 @@
 // store and verify it. Before the fix the digest was `fnv1a-…`, the server
 // answered 400 and the queue dropped the receipt.
 //
-// Its own stack: the demo site, the receipts server allowing the plain-http
-// origin, and a Chromium that resolves *.keyhold.test to 127.0.0.1 without
-// treating shop.keyhold.test as secure.
+// In every engine: the stack serves the demo at stack.plainHttpOrigin
+// (shop.keyhold.test, which each engine resolves to 127.0.0.1 and none treats
+// as secure; see engines.mjs) and the receipts server allows that origin.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { startDemoServer } from '../../demo/server.mjs';
-import { launchChromium } from '../../scripts/chromium.mjs';
-import { ADMIN_TOKEN, freePort, receiptsServer, repo, requireBuild } from './helpers.mjs';
-import { banner, bannerButton, chromiumOnly, state, waitForBanner, waitForReady } from './playwright-page.mjs';
 import path from 'node:path';
+import { ADMIN_TOKEN, BANNER, bannerButton, load, openPage, repo, state, useStack, waitForBanner } from './helpers.mjs';
 
 const { ReceiptSchema } = await import(path.join(repo, 'server/dist/schemas/receipt.js'));
 // The server's own Ajv options (server/src/app.ts) and formats (fastify's default compiler).
 const checkReceipt = addFormats(new Ajv({ removeAdditional: false, coerceTypes: false, allErrors: true })).compile(ReceiptSchema);
 
-const HOST = 'shop.keyhold.test';
-const E2E_DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repo, 'dist');
+/** In-page, before any script: keeps the body of every POST to /receipts (fetch or beacon), as the page sent it. */
+function recordPostedReceipts() {
+  window.__posted = [];
+  const keep = (url, body) => {
+    if (new URL(String(url), location.href).pathname === '/receipts' && typeof body === 'string') window.__posted.push(body);
+  };
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    if (init?.method === 'POST') keep(input instanceof Request ? input.url : input, init.body);
+    return fetch.apply(this, arguments);
+  };
+  const beacon = navigator.sendBeacon?.bind(navigator);
+  if (beacon)
+    navigator.sendBeacon = (url, body) => {
+      keep(url, body);
+      return beacon(url, body);
+    };
+}
 
-describe('a site on plain http (no secure context)', chromiumOnly('maps a host name with --host-resolver-rules'), () => {
-  const stack = {};
-
-  before(async () => {
-    requireBuild();
-    const receiptsPort = await freePort();
-    stack.site = await startDemoServer({
-      mounts: [['/dist/', E2E_DIST]],
-      receiptsUrl: `http://127.0.0.1:${receiptsPort}/receipts`,
-      quiet: true,
-    });
-    stack.insecureOrigin = `http://${HOST}:${stack.site.port}`;
-    stack.receipts = receiptsServer({
-      port: receiptsPort,
-      allowedOrigins: [stack.site.origin, stack.insecureOrigin],
-      onPortChange: (endpoint) => stack.site.setReceiptsUrl(endpoint),
-    });
-    await stack.receipts.start();
-    stack.browser = await launchChromium(['--host-resolver-rules=MAP *.keyhold.test 127.0.0.1']);
-  });
-
-  after(async () => {
-    await stack.browser?.close().catch(() => {});
-    await stack.receipts?.dispose();
-    await stack.site?.close();
-  });
+describe('a site on plain http (no secure context)', () => {
+  const stack = useStack({});
 
   /** Accepts all on the demo's home page at `origin`; returns the visitor's subject, what the page posted, and the page's context facts. */
   const acceptOn = async (origin) => {
-    const context = await stack.browser.newContext();
-    const page = await context.newPage();
-    const posted = [];
-    const errors = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/receipts') posted.push(JSON.parse(request.postData()));
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const visit = await openPage(stack);
     try {
-      await page.goto(origin + '/');
-      await waitForReady(page);
-      const secure = await page.evaluate(() => ({ isSecureContext, subtle: !!globalThis.crypto?.subtle }));
-      await waitForBanner(page);
-      await bannerButton(page, 'accept-all').click();
-      await banner(page).waitFor({ state: 'hidden' });
-      const { subject } = await state(page);
+      await visit.addInitScript(recordPostedReceipts);
+      await load(visit, origin + '/');
+      const secure = await visit.evaluate(() => ({ isSecureContext, subtle: !!globalThis.crypto?.subtle }));
+      await waitForBanner(visit);
+      await visit.click(bannerButton('accept-all'));
+      await visit.waitFor(BANNER, { state: 'hidden' });
+      const { subject } = await state(visit);
       const stored = await stack.receipts.waitForHistory(subject, { timeout: 15000, message: `the receipt from ${origin}` });
-      return { subject, stored, posted, secure, errors };
+      const posted = (await visit.evaluate(() => window.__posted)).flatMap((body) => [JSON.parse(body)].flat());
+      return { subject, stored, posted, secure, errors: visit.errors };
     } finally {
-      await context.close();
+      await visit.close();
     }
   };
 
   it('stores and verifies the receipt of an accept-all, with the same sha256 digest as a secure page', async () => {
-    const plain = await acceptOn(stack.insecureOrigin);
+    const plain = await acceptOn(stack.plainHttpOrigin);
     assert.deepEqual(plain.secure, { isSecureContext: false, subtle: false }, 'the page must really lack WebCrypto');
     assert.deepEqual(plain.errors.filter((e) => /refused|receipt/i.test(e)), []);
 
     const [receipt] = plain.stored;
     assert.equal(receipt.subject, plain.subject);
-    assert.equal(receipt.site, stack.insecureOrigin);
+    assert.equal(receipt.site, stack.plainHttpOrigin);
     assert.equal(receipt.action, 'accept-all');
     assert.match(receipt.configHash, /^sha256-[A-Za-z0-9+/]{43}=$/);
 

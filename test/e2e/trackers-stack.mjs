@@ -1,15 +1,18 @@
 // A shop page with two real analytics libraries from npm (posthog-js and
 // mixpanel-browser) and a pixel, for the auto-blocking and withdrawal suite.
 // One HTTP server on 127.0.0.1 answers for the site and, by Host header, for
-// the trackers' host names (ph., mp., px.tracker.test), which Chromium maps to
-// 127.0.0.1 (--host-resolver-rules): their scripts and their collectors, which
-// record every request. E2E_DIST=<dir> serves another build at /dist/.
+// the trackers' host names (ph., mp., px.tracker.test), which every engine
+// reaches on 127.0.0.1 (Chromium's resolver rule, Firefox's forced resolve,
+// WebKit's loopback proxy: engines.mjs): their scripts and their collectors,
+// which record every request. It also plays the demo server's part for the
+// WebKit driver (a request log, init scripts first in <head>, page errors).
+// E2E_DIST=<dir> serves another build at /dist/.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromium } from '../../scripts/chromium.mjs';
-import { repo } from './helpers.mjs';
+import { LAUNCHERS } from './engines.mjs';
+import { ENGINE, repo } from './helpers.mjs';
 
 const FIXTURES = path.join(repo, 'test/fixtures/trackers');
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
@@ -67,9 +70,23 @@ export async function startTrackerStack() {
   /** Every request a tracker host received: { host, path, at }. */
   const hits = [];
   const pages = new Map();
+  // For the WebKit driver, as the demo server keeps them.
+  const requests = [];
+  const pageErrors = [];
+  let headHtml = null;
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').split(':')[0];
     const url = new URL(req.url, 'http://x');
+    requests.push({ t: Date.now(), host: req.headers.host ?? '', path: url.pathname, query: url.search });
+    if (url.pathname === '/__e2e/page-error') {
+      let text = '';
+      req.on('data', (d) => (text += d));
+      req.on('end', () => {
+        pageErrors.push(text);
+        res.writeHead(204).end();
+      });
+      return;
+    }
     const send = (status, body, type = 'text/plain', headers = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
@@ -97,7 +114,7 @@ export async function startTrackerStack() {
       }
       if (url.pathname === '/tag-manager.js') return send(200, readFileSync(path.join(FIXTURES, 'tag-manager.js')), TYPES['.js']);
       const page = pages.get(url.pathname);
-      if (page) return send(200, page, 'text/html');
+      if (page) return send(200, headHtml ? page.replace('<head>', `<head>${headHtml()}`) : page, 'text/html');
       send(404, 'not found');
     } catch {
       send(404, 'not found');
@@ -105,12 +122,25 @@ export async function startTrackerStack() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.address().port;
-  const browser = await launchChromium(['--host-resolver-rules=MAP *.tracker.test 127.0.0.1']);
+  const origin = `http://127.0.0.1:${port}`;
+  const stack = {
+    engine: ENGINE,
+    options: {},
+    // Firefox and Chromium treat this origin as secure; nothing here uses it.
+    parentDomainOrigin: `http://www.keyhold.test:${port}`,
+    pageErrors,
+    site: {
+      origin,
+      requests: () => requests,
+      setHeadHtml: (fn) => (headHtml = fn),
+    },
+  };
+  const browser = await LAUNCHERS[ENGINE](stack);
   const template = readFileSync(path.join(FIXTURES, 'page.html'), 'utf8');
   const trackerOrigin = (name) => `http://${name}.tracker.test:${port}`;
 
-  return {
-    origin: `http://127.0.0.1:${port}`,
+  return Object.assign(stack, {
+    origin,
     hits,
     browser,
     trackerOrigin,
@@ -129,10 +159,13 @@ export async function startTrackerStack() {
     },
     async close() {
       await browser.close().catch(() => {});
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
       rmSync(dist, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /** The tracker requests that are not their code: events, batches, pixels. */

@@ -1,22 +1,11 @@
 import type { ConsentApi } from '../../core/types.js';
 import { localeFor, type Locale } from '../../i18n/index.js';
 import { bannerTable } from '../../i18n/en.js';
-import { BUTTONS, FOCUS_RING, TOKENS } from '../../styles/tokens-css.styles.js';
 import { applyTheme } from '../../styles/theme.js';
-import { isSafeUrl } from '../safe-url.js';
-import { bannerCss } from './consentry-banner.styles.js';
-
-type BannerKey = keyof typeof bannerTable.en;
+import { bannerStyles, buildBanner, showState, type BannerKey } from './banner-dom.js';
 
 /** One stylesheet for every banner, built on first use (a constructable sheet: a strict style-src allows it). */
 let sheet: CSSStyleSheet | undefined;
-
-/** An element holding text, or other nodes; text is always a text node, never parsed as HTML. */
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (string | Node)[]): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  node.append(...children);
-  return node;
-};
 
 /**
  * The first layer: title, short text, a link to the policy and three equal
@@ -70,7 +59,9 @@ export class ConsentryBanner extends HTMLElement {
     const layout = api.config.ui?.layout ?? 'bar';
     this.setAttribute('layout', layout);
     applyTheme(this, api.config.theme);
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(TOKENS + FOCUS_RING + BUTTONS + bannerCss);
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(bannerStyles());
+    // A banner the CLI pre-rendered comes with a declarative shadow root: its
+    // markup is replaced in this task by live nodes (no frame in between).
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren(this.build(api, locale));
@@ -87,40 +78,10 @@ export class ConsentryBanner extends HTMLElement {
     this.reserveSpace(0);
   }
 
-  private build(api: ConsentApi, { t }: Locale<BannerKey>): HTMLElement {
-    const button = (label: BannerKey, onClick: (e: Event) => unknown, part?: string) => {
-      const b = el('button', t(label));
-      if (part) b.setAttribute('part', part);
-      b.addEventListener('click', (e) => void onClick(e));
-      return b;
-    };
-    const title = el('h2', t('bannerTitle'));
-    title.id = 'title';
-    const text = el('p', t('bannerText'));
-    const { policy } = api.config;
-    // The config is still being checked while the banner shows: only a safe URL becomes a link.
-    if (policy && isSafeUrl(policy.url)) {
-      const link = el('a', t('policy'));
-      link.href = policy.url;
-      text.append(' ', link);
-    }
-    const list = new Text();
-    // One click to object to every exception-based category that is on (PECR Sch. A1).
-    const objectButton = button('object', () => api.object('banner'));
-    objectButton.className = 'object';
-    this.objection = { paragraph: el('p', list, ' ', objectButton), list };
-    this.gpcNote = el('p', t('gpc'));
-    this.actions = el(
-      'div',
-      button('acceptAll', () => api.acceptAll('banner'), 'accept-all'),
-      button('rejectAll', () => api.rejectAll('banner'), 'reject-all'),
-      button('manage', (e) => api.openPreferences(e.currentTarget as Element), 'manage'),
-    );
-    this.actions.className = 'actions';
-    const region = el('section', title, text, this.actions);
-    region.setAttribute('part', 'banner');
-    region.setAttribute('aria-labelledby', 'title');
-    return region;
+  private build(api: ConsentApi, locale: Locale<BannerKey>): HTMLElement {
+    const parts = buildBanner(api, locale);
+    Object.assign(this, parts);
+    return parts.region;
   }
 
   /** Leaves once there is a decision; otherwise shows the paragraphs the current state calls for. */
@@ -128,17 +89,7 @@ export class ConsentryBanner extends HTMLElement {
     const { api, objection, gpcNote, actions } = this;
     if (!api || !objection || !gpcNote || !actions) return;
     if (!api.needsChoice()) return this.remove();
-    const state = api.getState();
-    const { t, text } = localeFor(api, bannerTable);
-    const objectable = api.config.categories.filter((c) => state.bases[c.id] == 'objection' && state.granted.includes(c.id));
-    objection.list.data = t('objectionOn', { list: objectable.map((c) => text(c.title)).join(', ') });
-    // Moved only when it must appear or go: moving a node takes the focus away from a button inside it.
-    const show = (node: HTMLElement, wanted: boolean, before: Element) => {
-      if (wanted && !node.isConnected) before.before(node);
-      else if (!wanted) node.remove();
-    };
-    show(gpcNote, state.gpc, actions);
-    show(objection.paragraph, objectable.length > 0, gpcNote.isConnected ? gpcNote : actions);
+    showState({ objection, gpcNote, actions }, api);
   }
 
   /** Keeps the page's focused element out from under the banner (WCAG 2.4.11, technique C43). */
