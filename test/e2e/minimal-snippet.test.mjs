@@ -35,7 +35,7 @@ writeFileSync(
 `,
 );
 // A stand-in analytics tag: counts its runs on the page and sends one hit to the site's collector.
-writeFileSync(path.join(root, 'analytics.js'), `window.__analyticsRuns = (window.__analyticsRuns ?? 0) + 1;\nfetch('/collect?from=analytics');\n`);
+writeFileSync(path.join(root, 'analytics.js'), `window.__analyticsRuns = (window.__analyticsRuns ?? 0) + 1;\nfetch('/collect?from=analytics').catch(() => {}); // a hit cut off by the next navigation is not the page's error\n`);
 const config = JSON.parse(readFileSync(path.join(repo, 'demo/consent.json'), 'utf8'));
 delete config.$validated;
 writeFileSync(path.join(root, 'consent.json'), JSON.stringify(config));
