@@ -11,7 +11,7 @@ import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
 import { createReceiptQueue } from './receipt-queue.js';
 import type { ConsentStore } from './consent-store.js';
-import { decisionFor, type Decision } from './decision-rules.js';
+import { decisionFor, factsOf, type Decision } from './decision-rules.js';
 import type { Action, ChangeDetail, ConsentApi, ConsentryConfig, ConsentState, DecisionMethod, Method, Receipt } from './types.js';
 import { stopWithdrawn } from './withdrawal.js';
 
@@ -21,7 +21,7 @@ const DAY = 864e5;
 export interface DecideContext {
   config: ConsentryConfig;
   env: CoreEnv;
-  /** The page's consent store: its facts feed the decision rules, and the new record goes back into it. */
+  /** The page's consent store: its state feeds the decision rules, and the new record goes back into it. */
   store: ConsentStore;
   /** Key of the validated config, kept in the record to skip re-validation. */
   configKey: string;
@@ -65,6 +65,7 @@ export const createDecider = (ctx: DecideContext) => {
   const endpoint = config.receipts?.endpoint;
   const queue = endpoint ? createReceiptQueue(endpoint, env, config.receipts?.retryMs) : null;
   const cookieName = config.cookie?.name ?? 'consentry';
+  const facts = factsOf(config, store.state);
 
   /** `consentry:change`, then the store's subscribers (the elements: an open banner closes). */
   const tell = (action: Action, method: Method): ChangeDetail => {
@@ -125,7 +126,7 @@ export const createDecider = (ctx: DecideContext) => {
 
     /** What the rules leave on becomes the new record, in the consent cookie and the store. */
     store(decision: Decision, arg?: readonly string[] | string): void {
-      const { granted, services } = decisionFor(decision, store.facts, store.state, arg);
+      const { granted, services } = decisionFor(decision, facts, store.state, arg);
       const record: ConsentRecord = {
         subject: store.record?.subject ?? uuid(),
         revision: config.revision,

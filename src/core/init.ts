@@ -113,7 +113,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const mountReopen = () =>
     reopenAt !== false &&
     void reopenLabel().then(
-      (label) => whenBody(() => reopenAt !== false && mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
+      (label) => whenBody(() => reopenAt !== false && mountReopenButton(doc, label, reopenAt, api.openPreferences)),
       console.error,
     );
 
@@ -133,7 +133,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // A click on the banner before the check has passed waits for step 7 (and fails with the check).
   const decide = async (call: DecisionCall, args: unknown[]) => {
     await started;
-    return (decider ?? (await loadDecider())).call(call, args, applied);
+    return (await loadDecider()).call(call, args, applied);
   };
 
   const onOpenClick = (e: MouseEvent) => {
@@ -174,7 +174,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // and the decide chunk wait for this step, not just for the check, so none
   // can run ahead of the gate or the tab channel.
   const start = () => {
-    gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
+    gate = createGate(doc, api.get, placeholders, findPolicy);
     apply();
     doc.addEventListener('click', onOpenClick);
     (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>

@@ -34,7 +34,12 @@ export interface Gate {
   disconnect(): void;
 }
 
-/** `onMutation` runs after every batch of changes to the page (the core looks for a policy viewer there: one observer for both). */
+/**
+ * `onBlocked` runs for each embed found blocked at a visit (the core's
+ * placeholders add one where none stands yet); `onMutation` after every batch
+ * of changes to the page (the core looks for a policy viewer there: one
+ * observer for both).
+ */
 export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void, onMutation = () => {}): Gate => {
   // Scripts waiting behind an external script that is still loading.
   const queue: HTMLScriptElement[] = [];
@@ -65,7 +70,6 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
   };
 
   const visit = (els: Iterable<Element>): void => {
-    let anyBlocked = false;
     for (const el of els) {
       if (el.tagName == 'SCRIPT') {
         const s = el as HTMLScriptElement;
@@ -83,12 +87,11 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
             fresh.removeAttribute('src');
             el.replaceWith(fresh);
           }
-          anyBlocked = true;
+          onBlocked();
         }
       }
     }
     pump();
-    if (anyBlocked) onBlocked();
   };
 
   const apply = () => visit(doc.querySelectorAll(SELECTOR));
