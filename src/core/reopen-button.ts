@@ -14,7 +14,7 @@
 const REOPEN_TAG = 'consentry-reopen';
 
 // The browser's own focus ring is kept; `::part(reopen)` restyles the rest.
-const CSS = `:host{position:fixed;bottom:8px;z-index:2147483000}button{padding:8px 12px;border-radius:16px;border:1px solid;background:var(--consentry-button-background,#fff);color:var(--consentry-button-text,#222)}`;
+const CSS = `:host{position:fixed;bottom:8px;z-index:2147483000}button{padding:8px;border-radius:16px;border:1px solid;background:var(--consentry-button-background,#fff);color:var(--consentry-button-text,#222)}`;
 
 /** Adds `<consentry-reopen>` with `label` at `position` (once); pressing it calls `open` with the button. */
 export const mountReopenButton = (doc: Document, label: string, position: string | undefined, open: (opener: Element) => unknown): void => {
