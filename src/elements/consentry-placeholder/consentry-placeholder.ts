@@ -68,9 +68,10 @@ export class ConsentryPlaceholder extends HTMLElement {
       if (key == 'scheme') this.setAttribute('scheme', value);
       else this.style.setProperty('--consentry-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
     // Same box as the embed it replaces; measured before the iframe is hidden.
+    // (An iframe with no box yet: its width and height attributes, integers in HTML, else the default 300×150.)
     const box = frame.getBoundingClientRect();
-    this.style.width = (box.width || parseFloat(frame.width) || 300) + 'px';
-    this.style.height = (box.height || parseFloat(frame.height) || 150) + 'px';
+    this.style.width = (box.width || +frame.width || 300) + 'px';
+    this.style.height = (box.height || +frame.height || 150) + 'px';
     frame.hidden = true;
     frame.style.setProperty('display', 'none', 'important');
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -104,7 +105,7 @@ export class ConsentryPlaceholder extends HTMLElement {
     const button = (part: string, label: string, allow: () => Promise<void>) => {
       const b = el('button', label);
       b.setAttribute('part', part);
-      b.onclick = () => void allow();
+      b.onclick = allow;
       return b;
     };
     root.replaceChildren(
