@@ -28,12 +28,13 @@ const BUDGET = { firstVisit: 10000, languageChunk: 800 };
 // validator formats its own issue lines, the gate copies a gated script with
 // `cloneNode` (a Trusted Types policy only for inline text) and re-reads the page
 // after each batch of changes, and the floating button keeps the browser's
-// button font. The placeholder chunk (no lit) went from 1,630 B to 1,505 B: its
+// button font. The placeholder chunk (no lit) went from 1,630 B to 1,486 B: its
 // stylesheet reads each token with the shared default as fallback instead of
-// declaring the token block again, and whether an embed is allowed is the gate's
-// `src` (no copy of the `data-consent` parser). The unstamped first visit (core
+// declaring the token block again, whether an embed is allowed is the gate's
+// `src` (no copy of the `data-consent` parser), and its buttons take the
+// decision as their click handler. The unstamped first visit (core
 // + banner + validator) meets its 10,000 B goal since the banner is plain DOM.
-const BUDGET_ISSUE_10 = { returning: 3490, returningWithEmbed: 5000, firstVisitUnstamped: 10000 };
+const BUDGET_ISSUE_10 = { returning: 3490, returningWithEmbed: 4980, firstVisitUnstamped: 10000 };
 
 if (!existsSync(join(DIST, 'consentry.js'))) {
   console.error('size: dist/consentry.js is missing; run `npm run build` first');
