@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentRecord } from './consent-cookie.js';
-import { createConsentStore, type ConsentStore, type PageView } from './consent-store.js';
-import { decisionFor, type Decision } from './decision-rules.js';
+import { createConsentStore, type PageView } from './consent-store.js';
+import { decisionFor, factsOf, type Decision } from './decision-rules.js';
 import type { ConsentryConfig } from './types.js';
 
 const NOW = Date.UTC(2026, 11, 1);
@@ -30,11 +30,14 @@ const record = (patch: Partial<ConsentRecord> = {}): ConsentRecord => ({
   configHash: 'k',
   ...patch,
 });
-const store = (config = site(), page = view(), stored: ConsentRecord | null = null) =>
-  createConsentStore(config, page, stored, NOW);
+/** A store, with the category sets the decide chunk reads off it. */
+const store = (config = site(), page = view(), stored: ConsentRecord | null = null) => {
+  const s = createConsentStore(config, page, stored, NOW);
+  return Object.assign(s, { facts: factsOf(config, s.state) });
+};
 
 /** What a decision leaves on, by the rules, from this store's facts and state. */
-const leaves = (s: ConsentStore, decision: Decision, arg?: readonly string[] | string) =>
+const leaves = (s: ReturnType<typeof store>, decision: Decision, arg?: readonly string[] | string) =>
   decisionFor(decision, s.facts, s.state, arg).granted;
 
 describe('the consent store and the decision rules', () => {

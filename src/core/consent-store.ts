@@ -6,7 +6,8 @@
  * viewer all read the `ConsentState` it publishes.
  *
  * The rules of the state, in one place (what each decision leaves on is
- * `decision-rules.ts`, loaded with the decide chunk, from the same facts):
+ * `decision-rules.ts`, loaded with the decide chunk, which reads the same
+ * category sets off this state):
  * - jurisdiction: `objection` exists only in GB and never for advertising; elsewhere it is consent;
  * - before any choice only the strictly necessary categories run, plus the
  *   objection ones unless GPC is honoured (the signal is an objection);
@@ -30,20 +31,6 @@ export interface PageView {
 
 export type Listener = (detail: ChangeDetail, state: ConsentState) => void;
 
-/** The category sets every rule works from, derived once. */
-export interface ConsentFacts {
-  necessary: string[];
-  /** Everything a visitor may refuse. */
-  optional: string[];
-  objection: string[];
-  /** Advertising categories: the `marketing` id or any `ad_*` Consent Mode type. */
-  ads: string[];
-  /** Locked off: advertising, while an honoured GPC signal allows no override. */
-  refused: string[];
-  /** The signal is on and the site honours it. */
-  gpc: boolean;
-}
-
 /** The store of this page view, holding `stored` if it is a valid choice at `now`. */
 export const createConsentStore = (config: ConsentryConfig, view: PageView, stored: ConsentRecord | null, now: number) => {
   const ids = config.categories.map((c) => c.id);
@@ -55,8 +42,8 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
   const ads = config.categories.filter(isAdvertising).map((c) => c.id);
   const services = config.categories.flatMap((c) => c.services?.map((s) => c.id + ':' + s.id) ?? []);
   const gpc = view.gpc && config.gpc?.honour !== false;
+  // Locked off: advertising, while an honoured GPC signal allows no override.
   const refused = gpc && config.gpc?.allowOverride === false ? ads : [];
-  const facts: ConsentFacts = { necessary, optional, objection, ads, refused, gpc };
 
   /** Days a record with these grants is kept. */
   const lifetime = (granted: readonly string[]) =>
@@ -95,7 +82,6 @@ export const createConsentStore = (config: ConsentryConfig, view: PageView, stor
   const listeners = new Set<Listener>();
 
   return {
-    facts,
     lifetime,
     get record() {
       return record;

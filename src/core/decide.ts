@@ -11,8 +11,8 @@ import type { CoreEnv } from './env.js';
 import { hashConfig, uuid } from './hash.js';
 import { createReceiptQueue } from './receipt-queue.js';
 import type { ConsentStore } from './consent-store.js';
-import { decisionFor, type Decision } from './decision-rules.js';
-import type { Action, ChangeDetail, ConsentryConfig, ConsentState, Method, Receipt } from './types.js';
+import { decisionFor, factsOf, type Decision } from './decision-rules.js';
+import type { Action, ChangeDetail, ConsentApi, ConsentryConfig, ConsentState, DecisionMethod, Method, Receipt } from './types.js';
 import { stopWithdrawn } from './withdrawal.js';
 
 const DAY = 864e5;
@@ -21,7 +21,7 @@ const DAY = 864e5;
 export interface DecideContext {
   config: ConsentryConfig;
   env: CoreEnv;
-  /** The page's consent store: its facts feed the decision rules, and the new record goes back into it. */
+  /** The page's consent store: its state feeds the decision rules, and the new record goes back into it. */
   store: ConsentStore;
   /** Key of the validated config, kept in the record to skip re-validation. */
   configKey: string;
@@ -38,12 +38,34 @@ export interface TabMessage extends ChangeDetail {
   record: string;
 }
 
+/** One decision as the decider takes it: the action recorded, how it was made, its argument and its rule. */
+type Call = [action: Action, method?: Method, arg?: readonly string[] | string, decision?: Decision];
+
+/**
+ * @internal How each decision of the API (a stub in the core, which passes its
+ * arguments on) becomes a call of `decide`; `gpc` is the core's own, for a
+ * signal that is new since the stored choice.
+ */
+export const CALLS: { [K in DecisionMethod]: (...args: Parameters<ConsentApi[K]>) => Call } & { gpc: () => Call } = {
+  acceptAll: (method) => ['accept-all', method],
+  rejectAll: (method) => ['reject-all', method],
+  save: (granted, method) => ['custom', method, granted],
+  withdraw: (list, method) => ['withdraw', method, list],
+  object: (method) => ['object', method],
+  allowService: (category, service, method) => ['custom', method, `${category}:${service}`, 'service'],
+  gpc: () => ['gpc', 'signal'],
+};
+
+/** @internal A name of `CALLS`. */
+export type DecisionCall = keyof typeof CALLS;
+
 export const createDecider = (ctx: DecideContext) => {
   const { config, env, store } = ctx;
   const hash = hashConfig(config);
   const endpoint = config.receipts?.endpoint;
   const queue = endpoint ? createReceiptQueue(endpoint, env, config.receipts?.retryMs) : null;
   const cookieName = config.cookie?.name ?? 'consentry';
+  const facts = factsOf(config, store.state);
 
   /** `consentry:change`, then the store's subscribers (the elements: an open banner closes). */
   const tell = (action: Action, method: Method): ChangeDetail => {
@@ -62,6 +84,12 @@ export const createDecider = (ctx: DecideContext) => {
 
   return {
     configHash: () => hash,
+
+    /** A decision of the API (or the core's `gpc`), called with the arguments the stub was given. */
+    call(name: DecisionCall, args: unknown[], applied: () => void) {
+      const [action, method = 'api', arg, decision = action] = (CALLS[name] as (...a: unknown[]) => Call)(...args);
+      return this.decide(action, method, arg, decision, applied);
+    },
 
     /**
      * One decision, in order: what the rules leave on becomes the new record
@@ -98,7 +126,7 @@ export const createDecider = (ctx: DecideContext) => {
 
     /** What the rules leave on becomes the new record, in the consent cookie and the store. */
     store(decision: Decision, arg?: readonly string[] | string): void {
-      const { granted, services } = decisionFor(decision, store.facts, store.state, arg);
+      const { granted, services } = decisionFor(decision, facts, store.state, arg);
       const record: ConsentRecord = {
         subject: store.record?.subject ?? uuid(),
         revision: config.revision,

@@ -1,5 +1,5 @@
 /**
- * What each decision leaves on, from the consent store's facts and state.
+ * What each decision leaves on, from the category sets (`factsOf`) and the consent store's state.
  * Pure; loaded with the decide chunk (only a visitor who decides needs it).
  * - accept all: every optional category, but advertising while GPC is honoured;
  * - reject all: none;
@@ -10,8 +10,41 @@
  * - one service: the current grants, plus that service.
  * Strictly necessary categories are never stored (they are always on); services are listed once.
  */
-import type { ConsentFacts } from './consent-store.js';
-import type { Action, ConsentState } from './types.js';
+import { isAdvertising } from './config.js';
+import type { Action, ConsentryConfig, ConsentState } from './types.js';
+
+/** The category sets every rule works from. */
+export interface ConsentFacts {
+  necessary: string[];
+  /** Everything a visitor may refuse. */
+  optional: string[];
+  objection: string[];
+  /** Advertising categories: the `marketing` id or any `ad_*` Consent Mode type. */
+  ads: string[];
+  /** Locked off: advertising, while an honoured GPC signal allows no override. */
+  refused: string[];
+  /** The signal is on and the site honours it. */
+  gpc: boolean;
+}
+
+/**
+ * The sets, read off the consent store's state (the bases in force for this
+ * page view, what it locks, the signal) and the config: the same sets the
+ * store worked the state out from. They hold for the whole page view.
+ */
+export const factsOf = (config: ConsentryConfig, state: ConsentState): ConsentFacts => {
+  const ids = config.categories.map((c) => c.id);
+  const withBasis = (basis: string) => ids.filter((id) => state.bases[id] === basis);
+  const necessary = withBasis('strictly-necessary');
+  return {
+    necessary,
+    optional: ids.filter((id) => !necessary.includes(id)),
+    objection: withBasis('objection'),
+    ads: config.categories.filter(isAdvertising).map((c) => c.id),
+    refused: state.locked.filter((id) => !necessary.includes(id)),
+    gpc: state.gpc && config.gpc?.honour !== false,
+  };
+};
 
 /** A decision: an action of the API, or `service` (`allowService`, recorded as a custom choice). */
 export type Decision = Action | 'service';

@@ -41,6 +41,29 @@ describe('the consent core', () => {
       expect(api.needsChoice()).to.equal(false);
     });
 
+    it('each of the six decisions is a stub until the decide chunk is there: it fetches the chunk and decides', async () => {
+      const decisions: [string, (api: ConsentApi) => Promise<void>, string[], string[]][] = [
+        ['acceptAll', (api) => api.acceptAll(), ['necessary', 'functional', 'analytics', 'marketing'], []],
+        ['rejectAll', (api) => api.rejectAll(), ['necessary'], []],
+        ['save', (api) => api.save(['analytics'], 'preferences'), ['necessary', 'analytics'], []],
+        ['withdraw', (api) => api.withdraw(), ['necessary'], []],
+        ['object', (api) => api.object(), ['necessary'], []],
+        ['allowService', (api) => api.allowService('marketing', 'video'), ['necessary'], ['marketing:video']],
+      ];
+      for (const [name, decide, granted, services] of decisions) {
+        const api = await boot();
+        expect(loads, name).not.to.include('decide');
+        const change = new Promise<CustomEvent<ChangeDetail>>((r) => document.addEventListener('consentry:change', r, { once: true }));
+        await decide(api);
+        expect(loads, name).to.include('decide');
+        expect(api.getState().decided, name).to.equal(true);
+        expect(api.getState().granted, name).to.deep.equal(granted);
+        expect(api.getState().services, name).to.deep.equal(services);
+        expect((await change).detail.method, name).to.equal(name == 'save' ? 'preferences' : 'api');
+        await reset();
+      }
+    });
+
     it('fires consentry:ready with the state', async () => {
       const ready = new Promise<CustomEvent>((r) => document.addEventListener('consentry:ready', r, { once: true }));
       await boot();

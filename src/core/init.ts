@@ -10,8 +10,7 @@ import { assertReadable, ConfigError, resolveJurisdiction } from './config.js';
 import { decodeRecord, fnv, readCookie } from './consent-cookie.js';
 import { consentDefault, consentUpdate } from './consent-mode.js';
 import { createConsentStore } from './consent-store.js';
-import type { DecideContext, Decider, TabMessage } from './decide.js';
-import type { Decision } from './decision-rules.js';
+import type { DecideContext, Decider, DecisionCall, TabMessage } from './decide.js';
 import { browserEnv, type CoreEnv } from './env.js';
 import { LANGUAGES, resolveLanguage } from './language.js';
 import { QUEUE_KEY } from './receipt-queue.js';
@@ -19,16 +18,18 @@ import { mountReopenButton } from './reopen-button.js';
 import { createGate } from './script-gate.js';
 import { enCore } from '../i18n/en-core.js';
 import type {
-  Action,
   ChunkName,
   ConsentApi,
   ConsentryConfig,
-  Method,
+  DecisionMethod,
   PlaceholderModule,
   PolicyModule,
   UiModule,
   ValidateModule,
 } from './types.js';
+
+/** The API's decisions: each a stub here, read and ruled on by the decide chunk (`CALLS` in decide.ts). */
+const DECISION_METHODS = ['acceptAll', 'rejectAll', 'save', 'withdraw', 'object', 'allowService'] as const satisfies readonly DecisionMethod[];
 
 export const createConsentry = async (input: ConsentryConfig, partial: Partial<CoreEnv> = {}): Promise<ConsentApi> => {
   // 1. The config, this page view and the stored choice, into the store.
@@ -77,8 +78,8 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     config.$validated === configKey || store.record?.configHash === configKey
       ? null
       : load<ValidateModule>('validate').then((m) => {
-          const issues = m.validateConfig(config);
-          if (issues.length) throw new ConfigError(issues.map((i) => `${i.path || 'config'}: ${i.message}`));
+          const issues = m.issueLines(config);
+          if (issues.length) throw new ConfigError(issues);
         });
   // Set when the check fails: the banner goes (or never comes) and nothing is decided.
   let broken: unknown;
@@ -112,7 +113,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   const mountReopen = () =>
     reopenAt !== false &&
     void reopenLabel().then(
-      (label) => whenBody(() => reopenAt !== false && mountReopenButton(doc, label, reopenAt ?? 'bottom-left', api.openPreferences)),
+      (label) => whenBody(() => reopenAt !== false && mountReopenButton(doc, label, reopenAt, api.openPreferences)),
       console.error,
     );
 
@@ -126,10 +127,13 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     apply();
     mountReopen();
   };
+  // The API's decisions are stubs that hand their call to the decide chunk, which
+  // reads its arguments and applies the rules (a decision follows a click or a
+  // signal: fetching the chunk then costs the visitor nothing they would notice).
   // A click on the banner before the check has passed waits for step 7 (and fails with the check).
-  const decide = async (action: Action, method: Method = 'api', arg?: readonly string[] | string, decision: Decision = action) => {
+  const decide = async (call: DecisionCall, args: unknown[]) => {
     await started;
-    return (decider ?? (await loadDecider())).decide(action, method, arg, decision, applied);
+    return (await loadDecider()).call(call, args, applied);
   };
 
   const onOpenClick = (e: MouseEvent) => {
@@ -140,14 +144,8 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
     }
   };
 
-  const api: ConsentApi = {
+  const api = {
     config,
-    acceptAll: (m) => decide('accept-all', m),
-    rejectAll: (m) => decide('reject-all', m),
-    save: (granted, m) => decide('custom', m, granted),
-    withdraw: (list, m) => decide('withdraw', m, list),
-    object: (m) => decide('object', m),
-    allowService: (c, s, m) => decide('custom', m, `${c}:${s}`, 'service'),
     get: (c, s) => store.state.granted.includes(c) || (!!s && store.state.services.includes(`${c}:${s}`)),
     getState: () => structuredClone(store.state),
     onChange: store.subscribe,
@@ -166,7 +164,9 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
       reopenAt = false;
       doc.querySelector('consentry-reopen')?.remove();
     },
-  };
+  } as ConsentApi;
+  for (const name of DECISION_METHODS)
+    (api as Record<DecisionMethod, (...args: unknown[]) => Promise<void>>)[name] = (...args) => decide(name, args);
 
   // 7. Once the config passed: the gate applies the stored choice, and the core
   // follows the visitor's other tabs from here on: a decision there is applied
@@ -174,7 +174,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // and the decide chunk wait for this step, not just for the check, so none
   // can run ahead of the gate or the tab channel.
   const start = () => {
-    gate = createGate(doc, (c, s) => api.get(c, s), placeholders, findPolicy);
+    gate = createGate(doc, api.get, placeholders, findPolicy);
     apply();
     doc.addEventListener('click', onOpenClick);
     (context.tabs = new BroadcastChannel('consentry')).onmessage = (e: MessageEvent<TabMessage>) =>
@@ -205,7 +205,7 @@ export const createConsentry = async (input: ConsentryConfig, partial: Partial<C
   // Receipts an earlier page could not deliver.
   if (env.storage?.getItem(QUEUE_KEY)) void loadDecider().then((d) => d.flush());
   // The signal is new since the stored choice: recorded once (the record now has it).
-  if (store.signalIsNew()) await decide('gpc', 'signal');
+  if (store.signalIsNew()) await decide('gpc', []);
   if (store.record) mountReopen();
 
   findPolicy();

@@ -13,11 +13,12 @@
 
 const REOPEN_TAG = 'consentry-reopen';
 
-// The browser's own focus ring is kept; `::part(reopen)` restyles the rest.
-const CSS = `:host{position:fixed;bottom:8px;z-index:2147483000}button{font:13px system-ui;padding:8px 12px;border-radius:16px;border:1px solid;background:var(--consentry-button-background,#fff);color:var(--consentry-button-text,#222)}`;
+// The browser's own focus ring and button font are kept (8px of padding keeps the
+// target well above 24×24 px); `::part(reopen)` restyles the rest.
+const CSS = `:host{position:fixed;bottom:8px;z-index:2147483000}button{padding:8px;border-radius:16px;border:1px solid;background:var(--consentry-button-background,#fff);color:var(--consentry-button-text,#222)}`;
 
-/** Adds `<consentry-reopen>` with `label` at `position` (once); pressing it calls `open` with the button. */
-export const mountReopenButton = (doc: Document, label: string, position: string, open: (opener: Element) => unknown): void => {
+/** Adds `<consentry-reopen>` with `label` at `position` (bottom left unless `bottom-right`; once); pressing it calls `open` with the button. */
+export const mountReopenButton = (doc: Document, label: string, position: string | undefined, open: (opener: Element) => unknown): void => {
   if (doc.querySelector(REOPEN_TAG)) return;
   const host = doc.createElement(REOPEN_TAG);
   // CSSOM, not a style attribute: allowed under a strict CSP.

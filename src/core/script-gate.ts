@@ -17,17 +17,16 @@ export type Allowed = (category: string, service?: string) => boolean;
 const SELECTOR = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src]';
 
 type TrustedFactory = {
-  createPolicy(name: string, rules: Record<string, (s: string) => string>): Record<string, (s: string) => unknown>;
+  createPolicy(name: string, rules: { createScript: (s: string) => string }): { createScript: (s: string) => unknown };
 };
 
-// One Trusted Types policy, fed only from elements the page's author marked.
-let policy: Record<string, (s: string) => unknown> | undefined;
-const trusted = (kind: 'createScript' | 'createScriptURL', value: string): string => {
-  const tt = (globalThis as { trustedTypes?: TrustedFactory }).trustedTypes;
-  policy ??= tt?.createPolicy('consentry', { createScript: (s) => s, createScriptURL: (s) => s });
-  return (policy ? policy[kind](value) : value) as string;
+// One Trusted Types policy, fed only from inline scripts the page's author marked.
+// (A copy's `src` is copied with its other attributes, which no Trusted Types sink checks.)
+let policy: { createScript: (s: string) => unknown } | undefined;
+const trusted = (text: string): string => {
+  policy ??= (globalThis as { trustedTypes?: TrustedFactory }).trustedTypes?.createPolicy('consentry', { createScript: (s) => s });
+  return (policy ? policy.createScript(text) : text) as string;
 };
-
 
 export interface Gate {
   /** Activate everything now allowed; stop loaded embeds that no longer are. */
@@ -35,7 +34,12 @@ export interface Gate {
   disconnect(): void;
 }
 
-/** `onMutation` runs after every batch of changes to the page (the core looks for a policy viewer there: one observer for both). */
+/**
+ * `onBlocked` runs for each embed found blocked at a visit (the core's
+ * placeholders add one where none stands yet); `onMutation` after every batch
+ * of changes to the page (the core looks for a policy viewer there: one
+ * observer for both).
+ */
 export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => void, onMutation = () => {}): Gate => {
   // Scripts waiting behind an external script that is still loading.
   const queue: HTMLScriptElement[] = [];
@@ -47,31 +51,25 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
     while (!waiting && queue.length) {
       const old = queue.shift()!;
       if (!old.isConnected) continue;
-      const s = doc.createElement('script');
-      for (const a of old.attributes)
-        if (!/^(type|src|data-type)$/.test(a.name)) s.setAttribute(a.name, a.value);
-      // The nonce attribute is hidden after parsing; the property keeps it.
-      s.nonce = old.nonce;
-      const type = old.dataset.type;
-      if (type) s.type = type;
-      const src = old.getAttribute('src');
-      if (src) {
-        s.src = trusted('createScriptURL', src);
-        if (!old.hasAttribute('async') && type !== 'module') {
-          s.async = false;
-          waiting = true;
-          s.onload = s.onerror = () => {
-            waiting = false;
-            pump();
-          };
-        }
-      } else s.text = trusted('createScript', old.text);
+      // A shallow copy keeps every attribute and the nonce (hidden from the
+      // attribute after parsing; cloning keeps it); the browser runs the copy,
+      // which, unlike the inert original, was never a text/plain script.
+      const s = old.cloneNode() as HTMLScriptElement;
+      s.type = old.dataset.type ?? '';
+      if (!old.hasAttribute('src')) s.text = trusted(old.text);
+      else if (!old.hasAttribute('async') && s.type != 'module') {
+        s.async = false;
+        waiting = true;
+        s.onload = s.onerror = () => {
+          waiting = false;
+          pump();
+        };
+      }
       old.replaceWith(s);
     }
   };
 
   const visit = (els: Iterable<Element>): void => {
-    let anyBlocked = false;
     for (const el of els) {
       if (el.tagName == 'SCRIPT') {
         const s = el as HTMLScriptElement;
@@ -89,29 +87,21 @@ export const createGate = (doc: Document, allowed: Allowed, onBlocked: () => voi
             fresh.removeAttribute('src');
             el.replaceWith(fresh);
           }
-          anyBlocked = true;
+          onBlocked();
         }
       }
     }
     pump();
-    if (anyBlocked) onBlocked();
   };
 
-  const observer = new MutationObserver((records) => {
-    const added: Element[] = [];
-    for (const r of records)
-      for (const n of r.addedNodes)
-        if (n instanceof Element) {
-          if (n.matches(SELECTOR)) added.push(n);
-          added.push(...n.querySelectorAll(SELECTOR));
-        }
-    if (added.length) visit(added);
+  const apply = () => visit(doc.querySelectorAll(SELECTOR));
+  // After each batch of changes the page is read again (one query, as the core's
+  // look for a policy viewer): visiting is idempotent, so what was there stays as it is.
+  const observer = new MutationObserver(() => {
+    apply();
     onMutation();
   });
   observer.observe(doc, { childList: true, subtree: true });
 
-  return {
-    apply: () => visit(doc.querySelectorAll(SELECTOR)),
-    disconnect: () => observer.disconnect(),
-  };
+  return { apply, disconnect: () => observer.disconnect() };
 };

@@ -197,13 +197,16 @@ export interface ReadyDetail {
   state: ConsentState;
 }
 
+/** The decisions of `ConsentApi`: stubs in the core, which the decide chunk reads and rules on. */
+export type DecisionMethod = 'acceptAll' | 'rejectAll' | 'save' | 'withdraw' | 'object' | 'allowService';
+
 /** The API the script-tag build exposes as `window.Consentry` and `init()` resolves to. */
 export interface ConsentApi {
   readonly config: ConsentryConfig;
   /*
    * Decisions. Each applies at once when the decide chunk is loaded (always
-   * the case once the banner or preferences are showing) and resolves when
-   * the choice is stored and its receipt queued.
+   * the case once the banner or preferences are showing), else once it has
+   * been fetched, and resolves when the choice is stored and its receipt queued.
    */
   acceptAll(method?: Method): Promise<void>;
   rejectAll(method?: Method): Promise<void>;
@@ -278,6 +281,8 @@ export interface PolicyModule {
 /** The validator chunk (`validate.js`): full checks with field paths. */
 export interface ValidateModule {
   validateConfig(config: unknown): ConfigIssue[];
+  /** The same issues as `path: message` lines (what a `ConfigError` lists). */
+  issueLines(config: unknown): string[];
 }
 
 export type { ChunkName } from '../chunks.js';

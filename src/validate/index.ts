@@ -266,3 +266,6 @@ const luminance = (colour: unknown) => {
       return sum + [0.2126, 0.7152, 0.0722][i] * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
     }, 0);
 };
+
+/** The issues of `config` as the `path: message` lines of a `ConfigError` (the core throws it when there are any). */
+export const issueLines = (config: unknown): string[] => validateConfig(config).map((i) => `${i.path || 'config'}: ${i.message}`);

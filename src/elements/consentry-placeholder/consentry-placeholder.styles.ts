@@ -1,70 +1,54 @@
 /**
- * The placeholder's stylesheet as plain text (no lit in its chunk). The first
- * three blocks are the shared tokens (up to the rules it has no use for: it
- * hides nothing and has no links), focus ring and button of
- * `src/styles/tokens.styles.ts`, copied because every module there travels in
- * the banner's `ui.js`; `consentry-placeholder.test.ts` fails when they drift.
+ * The placeholder's stylesheet as plain text (no lit in its chunk): the
+ * banner's look (`src/styles/tokens-css.styles.ts`, which travels in the
+ * banner's `ui.js`) without its token block. Each `--consentry-*` token is
+ * read where it is used, with the shared default as its fallback
+ * (`var(--consentry-text, light-dark(…))`), so a token set on the page
+ * (`:root`), on the element or by the config's `theme` applies, and nothing
+ * is declared twice. `consentry-placeholder.test.ts` fails when a fallback
+ * drifts from the shared default, or the focus ring and button from the
+ * shared ones.
+ *
+ * The button's border is transparent over its own background (the shared
+ * one is drawn in the background colour: the same pixels), and shows in
+ * forced colours.
  */
-export const TOKENS = `
+export const placeholderCss = `
   :host {
     color-scheme: light dark;
-    --consentry-background: light-dark(#fff, #1f1f23);
-    --consentry-text: light-dark(#1b1b1f, #f2f2f5);
-    --consentry-accent: light-dark(#0b57d0, #a8c7fa);
-    --consentry-button-background: light-dark(#1b1b1f, #f2f2f5);
-    --consentry-button-text: light-dark(#fff, #1f1f23);
-    --consentry-border: light-dark(#767676, #9a9aa2);
-    --consentry-radius: 6px;
-    --consentry-font: system-ui, sans-serif;
-    font: 1rem/1.45 var(--consentry-font);
-    color: var(--consentry-text);
+    box-sizing: border-box;
+    display: block;
+    max-width: 100%;
+    overflow: auto;
+    padding: 1rem;
+    font: 1rem/1.45 var(--consentry-font, system-ui, sans-serif);
+    color: var(--consentry-text, light-dark(#1b1b1f, #f2f2f5));
+    background: var(--consentry-background, light-dark(#fff, #1f1f23));
+    border: 2px dashed var(--consentry-border, light-dark(#767676, #9a9aa2));
+    border-radius: var(--consentry-radius, 6px);
   }
-  :host([scheme='light']) {
+  :host([scheme=light]) {
     color-scheme: light;
   }
-  :host([scheme='dark']) {
+  :host([scheme=dark]) {
     color-scheme: dark;
   }
-`;
-
-export const FOCUS_RING = `
   :focus-visible {
-    outline: 3px solid var(--consentry-accent);
+    outline: 3px solid var(--consentry-accent, light-dark(#0b57d0, #a8c7fa));
     outline-offset: 2px;
   }
-`;
-
-export const BUTTONS = `
   button {
     box-sizing: border-box;
     min-height: 2.75rem;
     min-width: 44px;
     margin: 0;
     padding: 0.5rem 1rem;
-    border: 2px solid var(--consentry-button-background);
-    border-radius: var(--consentry-radius);
-    background: var(--consentry-button-background);
-    color: var(--consentry-button-text);
-    font: 600 1rem/1.25 var(--consentry-font);
+    border: 2px solid transparent;
+    border-radius: var(--consentry-radius, 6px);
+    background: var(--consentry-button-background, light-dark(#1b1b1f, #f2f2f5));
+    color: var(--consentry-button-text, light-dark(#fff, #1f1f23));
+    font: 600 1rem/1.25 var(--consentry-font, system-ui, sans-serif);
     cursor: pointer;
-  }
-`;
-
-/** Takes the blocked iframe's box (width and height set on the host), shrinking to fit narrow screens. */
-export const placeholderCss =
-  TOKENS +
-  FOCUS_RING +
-  BUTTONS +
-  `
-  :host {
-    box-sizing: border-box;
-    display: block;
-    max-width: 100%;
-    overflow: auto;
-    padding: 1rem;
-    background: var(--consentry-background);
-    border: 2px dashed var(--consentry-border);
-    border-radius: var(--consentry-radius);
   }
   p {
     margin: 0 0 0.75rem;

@@ -6,9 +6,9 @@ import { axeViolations, bootUi, configWithVideo, loadChunk, resetUi, waitFor } f
 import { BannerHarness } from '../consentry-banner/consentry-banner.harness.js';
 import { enDetails } from '../../i18n/en-details.js';
 import { enPlaceholder } from '../../i18n/en-placeholder.js';
-import { buttons, focusRing, tokens } from '../../styles/tokens.styles.js';
+import { BUTTONS, FOCUS_RING, TOKENS } from '../../styles/tokens-css.styles.js';
 import { PlaceholderHarness } from './consentry-placeholder.harness.js';
-import { BUTTONS, FOCUS_RING, TOKENS } from './consentry-placeholder.styles.js';
+import { placeholderCss } from './consentry-placeholder.styles.js';
 
 // Any same-origin document stands in for the video page.
 const VIDEO = '/test/fixtures/xss/README.md';
@@ -120,16 +120,39 @@ describe('consentry-placeholder', () => {
     expect(api.getState().granted).to.deep.equal(['necessary']);
   });
 
-  it('needs no lit: its chunk is a plain custom element, styled with the banner’s tokens, focus ring and button', async () => {
+  it('needs no lit: its chunk is a plain custom element, styled with the banner’s tokens (each read with the shared default), focus ring and button', async () => {
     await pageWithEmbed();
     expect(Object.getPrototypeOf(placeholder.element.constructor)).to.equal(HTMLElement);
     const flat = (css: string) => css.replace(/\s+/g, ' ').trim();
-    expect(flat(tokens.cssText).startsWith(flat(TOKENS))).to.be.true;
-    expect(flat(FOCUS_RING)).to.equal(flat(focusRing.cssText));
-    expect(flat(BUTTONS)).to.equal(flat(buttons.cssText));
+    // The shared defaults, `--consentry-x: value;` in the banner's token block.
+    const defaults = Object.fromEntries([...TOKENS.matchAll(/(--consentry-[\w-]+):([^;]+);/g)].map(([, name, value]) => [name, flat(value)]));
+    // Every token it reads falls back to that default (and none is declared here).
+    const reads = [...placeholderCss.matchAll(/var\((--consentry-[\w-]+),((?:[^()]|\([^()]*\))+)\)/g)];
+    expect(reads.map(([, name]) => name)).to.include.members(Object.keys(defaults));
+    for (const [, name, fallback] of reads) expect(flat(fallback), name).to.equal(defaults[name]);
+    expect(placeholderCss).not.to.match(/--consentry-[\w-]+\s*:/);
+    // The shared focus ring and button, with those fallbacks; the button's border is
+    // transparent over its own background (the shared one is drawn in that colour).
+    const withDefaults = (css: string) => flat(css).replace(/var\((--consentry-[\w-]+)\)/g, (_, name: string) => `var(${name}, ${defaults[name]})`);
+    expect(flat(placeholderCss)).to.contain(withDefaults(FOCUS_RING));
+    expect(flat(placeholderCss)).to.contain(
+      withDefaults(BUTTONS).replace(`border: 2px solid var(--consentry-button-background, ${defaults['--consentry-button-background']})`, 'border: 2px solid transparent'),
+    );
     const button = getComputedStyle(placeholder.allowCategoryButton);
     expect(button.minHeight).to.equal('44px');
     expect(button.fontWeight).to.equal('600');
+    expect(button.backgroundColor).to.equal('rgb(27, 27, 31)');
+    expect(button.borderTopColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+
+  it('takes a token the page sets (on :root), as it reads each with a fallback', async () => {
+    document.documentElement.style.setProperty('--consentry-button-background', 'rgb(0, 0, 128)');
+    try {
+      await pageWithEmbed();
+      expect(getComputedStyle(placeholder.allowCategoryButton).backgroundColor).to.equal('rgb(0, 0, 128)');
+    } finally {
+      document.documentElement.style.removeProperty('--consentry-button-background');
+    }
   });
 
   it('takes the config’s theme, as the other elements do', async () => {

@@ -1,10 +1,6 @@
-import { parseConsent } from '../../core/data-consent.js';
 import type { ConsentApi, Text } from '../../core/types.js';
 import { enPlaceholder, type PlaceholderStrings } from '../../i18n/en-placeholder.js';
 import { placeholderCss } from './consentry-placeholder.styles.js';
-
-/** `[category, service]` of a gated iframe, read by the same parser as the core's gate. */
-const gatedBy = (frame: HTMLIFrameElement): [string, string?] => parseConsent(frame.getAttribute('data-consent'));
 
 /** The built-in strings in the page's language: English until `loadStrings` has read another. */
 let builtIn: PlaceholderStrings = enPlaceholder;
@@ -12,23 +8,24 @@ let builtIn: PlaceholderStrings = enPlaceholder;
 /**
  * A language other than English reads the four strings from the details'
  * file of that language (the same file the preference centre reads), so the
- * English chunk does not carry the details' loader map.
+ * English chunk does not carry the details' loader map. A file that does not
+ * come leaves English.
  */
 const loadStrings = async (lang: string): Promise<void> => {
-  if (lang == 'en') return;
-  const { DETAIL_FILES } = await import('../../i18n/en-details.js');
-  const file = await DETAIL_FILES[lang]?.().catch(() => null);
-  if (file) builtIn = { ...enPlaceholder, ...file.default };
+  if (lang != 'en')
+    builtIn = { ...enPlaceholder, ...(await (await import('../../i18n/en-details.js')).DETAIL_FILES[lang]?.().catch(() => null))?.default };
 };
 
-// The same rules as `localeFor` in src/i18n/index.ts, which travels in the banner's chunk.
+// The right-to-left languages of `localeFor` in src/i18n/index.ts (which travels in
+// the banner's chunk); any other language takes the page's direction.
 const rtl = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)$/;
-const textIn = (value: Text | undefined, lang: string, fallback = 'en'): string =>
-  typeof value == 'string'
-    ? value
-    : (value?.[lang] ?? value?.[fallback] ?? value?.en ?? Object.values(value ?? {}).at(0) ?? '');
+/** A text in `lang`, else the fallback language's, else English, else the first there is (undefined for none). */
+const textIn = (value: Text | undefined, lang: string, fallback = 'en'): string | undefined =>
+  typeof value == 'string' ? value : (value?.[lang] ?? value?.[fallback] ?? value?.en ?? Object.values(value ?? {})[0]);
 
-let sheet: CSSStyleSheet | undefined;
+// One stylesheet, adopted by every placeholder.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(placeholderCss);
 
 /**
  * Stands in for a gated `<iframe data-consent="marketing:youtube" data-src="…">`
@@ -59,40 +56,38 @@ export class ConsentryPlaceholder extends HTMLElement {
 
   private unsubscribe?: () => void;
 
-  /** `[category, service]` of the iframe. */
-  get target(): [string, string?] {
-    return this.frame ? gatedBy(this.frame) : ['', undefined];
-  }
-
   connectedCallback(): void {
     const { api, frame } = this;
     if (!api || !frame) return;
     const { config } = api;
     const lang = (this.lang = api.getState().language);
-    this.dir = rtl.test(lang) || document.documentElement.dir == 'rtl' ? 'rtl' : 'ltr';
+    if (rtl.test(lang)) this.dir = 'rtl';
     // The config's theme, as `applyTheme` sets it on the other elements (CSSOM: a strict style-src allows it).
-    for (const [key, value] of Object.entries(config.theme ?? {}))
-      if (value != null)
-        if (key == 'scheme') this.setAttribute('scheme', value);
-        else this.style.setProperty('--consentry-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
+    // (Entries are keys that are there; a null in the JSON sets nothing: an empty property, a scheme no rule names.)
+    for (const [key, value] of Object.entries(config.theme ?? {}) as [string, string][])
+      if (key == 'scheme') this.setAttribute('scheme', value);
+      else this.style.setProperty('--consentry-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()), value);
     // Same box as the embed it replaces; measured before the iframe is hidden.
+    // (An iframe with no box yet: its width and height attributes, integers in HTML, else the default 300×150.)
     const box = frame.getBoundingClientRect();
-    this.style.width = (box.width || parseFloat(frame.width) || 300) + 'px';
-    this.style.height = (box.height || parseFloat(frame.height) || 150) + 'px';
+    this.style.width = (box.width || +frame.width || 300) + 'px';
+    this.style.height = (box.height || +frame.height || 150) + 'px';
     frame.hidden = true;
     frame.style.setProperty('display', 'none', 'important');
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(placeholderCss);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
 
-    // Built once: the text does not change while it stands.
-    const [categoryId, serviceId] = this.target;
+    // Built once: the text does not change while it stands. `data-consent` is
+    // `category` or `category:service`; whether it is allowed is the core's
+    // gate's to say (it gives an allowed embed its src), so a marker it cannot
+    // read is never allowed here either.
+    const [categoryId, serviceId] = frame.dataset.consent!.split(':');
     const category = config.categories.find((c) => c.id == categoryId);
     const services = category?.services ?? [];
     const service = services.find((s) => s.id == serviceId);
     // One set of values for every string (an override may name any of them).
     const values: Record<string, string> = {
-      service: service?.name ?? (frame.title || new URL(frame.dataset.src ?? '', location.href).hostname),
+      service: service?.name ?? (frame.title || new URL(frame.dataset.src!, location.href).hostname),
       category: textIn(category?.title, lang, config.language) || categoryId,
       cookies: (service ? [service] : services)
         .flatMap((s) => s.cookies ?? [])
@@ -110,7 +105,7 @@ export class ConsentryPlaceholder extends HTMLElement {
     const button = (part: string, label: string, allow: () => Promise<void>) => {
       const b = el('button', label);
       b.setAttribute('part', part);
-      b.onclick = () => void allow();
+      b.onclick = allow;
       return b;
     };
     root.replaceChildren(
@@ -123,7 +118,7 @@ export class ConsentryPlaceholder extends HTMLElement {
       ),
     );
     // Allowed (here or elsewhere): the core has set the iframe's src; give its place back.
-    this.unsubscribe = api.onChange(() => api.get(...this.target) && this.remove());
+    this.unsubscribe = api.onChange(() => frame.hasAttribute('src') && this.remove());
   }
 
   disconnectedCallback(): void {
@@ -138,11 +133,11 @@ export class ConsentryPlaceholder extends HTMLElement {
 
 if (!customElements.get('consentry-placeholder')) customElements.define('consentry-placeholder', ConsentryPlaceholder);
 
-/** Puts a placeholder before every gated iframe that is still blocked and has none yet. */
+/** Puts a placeholder before every gated iframe that is still blocked (the gate gave it no src) and has none yet. */
 export const mountPlaceholders = async (api: ConsentApi): Promise<void> => {
   await loadStrings(api.getState().language);
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent][data-src]')) {
-    if (api.get(...gatedBy(frame)) || frame.previousElementSibling?.localName == 'consentry-placeholder') continue;
+    if (frame.hasAttribute('src') || frame.previousElementSibling?.localName == 'consentry-placeholder') continue;
     frame.before(Object.assign(new ConsentryPlaceholder(), { api, frame }));
   }
 };
