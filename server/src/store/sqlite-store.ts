@@ -31,8 +31,13 @@ export interface SqliteStoreOptions {
   writer?: SqliteWriterKind;
 }
 
-/** Measured faster under load (README, "Storage"): the fsynced commits leave the HTTP thread. */
-export const DEFAULT_SQLITE_WRITER: SqliteWriterKind = 'worker';
+/**
+ * Inline: on the project's 2-core machine, with the load generator on it,
+ * the writer thread answered fewer receipts per second at 10 and 100
+ * connections and cost more CPU per receipt (two thread wake-ups per commit);
+ * README, "Durability". `'worker'` is for a machine with a core to spare.
+ */
+export const DEFAULT_SQLITE_WRITER: SqliteWriterKind = 'inline';
 
 /** Receipts are counted into the figures in batches, this long after the append that starts one. */
 export const FIGURES_DELAY_MS = 200;
@@ -52,8 +57,9 @@ interface AnchorRow {
  * is a BEGIN IMMEDIATE transaction, which takes the write lock before the
  * chain head is read, so two writers can never link to the same row.
  *
- * Appends run on a writer (sqlite-writer.ts), by default on a thread of its
- * own; reads, the figures and purges stay on this connection. The writes of
+ * Appends run on a writer (sqlite-writer.ts): this connection, or a thread
+ * with a connection of its own; reads, the figures and purges stay on this
+ * connection. The writes of
  * this store go through one lane, so at most one of its transactions is in
  * flight and this thread never waits on its own writer's lock.
  */
