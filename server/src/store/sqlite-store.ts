@@ -59,9 +59,9 @@ interface AnchorRow {
  *
  * Appends run on a writer (sqlite-writer.ts): this connection, or a thread
  * with a connection of its own; reads, the figures and purges stay on this
- * connection. The writes of
- * this store go through one lane, so at most one of its transactions is in
- * flight and this thread never waits on its own writer's lock.
+ * connection. The store's writes go through one lane, so at most one of its
+ * transactions is in flight and this thread never waits on its own writer's
+ * lock.
  */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): ReceiptStore {
   const now = options.now ?? (() => new Date());
