@@ -4,7 +4,7 @@ import { GENESIS_HASH } from './chain.js';
 import { sqliteFigures } from './figures-sqlite.js';
 import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
-import { inlineWriter, workerWriter, writeLane, type SqliteWriterKind } from './sqlite-writer.js';
+import { inlineWriter, workerWriter, writeLane, type SqliteWriterKind, type WriteLane } from './sqlite-writer.js';
 import { timeSlicer } from './yield.js';
 import { fromRow, verifyRows, type ReceiptRow } from './rows.js';
 import {
@@ -59,9 +59,9 @@ interface AnchorRow {
  *
  * Appends run on a writer (sqlite-writer.ts): this connection, or a thread
  * with a connection of its own; reads, the figures and purges stay on this
- * connection. The store's writes go through one lane, so at most one of its
- * transactions is in flight and this thread never waits on its own writer's
- * lock.
+ * connection. With the thread, the store's writes go through one lane, so at
+ * most one of its transactions is in flight and this thread never waits on
+ * its own writer's lock.
  */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): ReceiptStore {
   const now = options.now ?? (() => new Date());
@@ -73,13 +73,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // auditor the receipt exists, so every commit is fsynced: FULL.
   db.pragma('synchronous = FULL');
   migrate(db);
-  const lane = writeLane();
+  const kind = options.writer ?? DEFAULT_SQLITE_WRITER;
+  // Inline, every write runs on this thread and connection anyway: no lane.
+  const lane: WriteLane = kind === 'worker' ? writeLane() : async (task) => task();
   // console: figure aggregates, counted from the receipts after their commit, and reads
   const figures = sqliteFigures(db, options.figuresDelayMs ?? FIGURES_DELAY_MS, options.onFiguresError ?? (() => {}), lane);
   // Receipts a crashed process stored but did not count yet.
   figures.scheduleUpkeep();
-  const writer =
-    (options.writer ?? DEFAULT_SQLITE_WRITER) === 'worker' ? workerWriter({ path, busyTimeoutMs }) : inlineWriter(db);
+  const writer = kind === 'worker' ? workerWriter({ path, busyTimeoutMs }) : inlineWriter(db);
   // A test clock stamps on this thread; the real clock is read inside the write lock.
   const stamp = options.now ? () => now().toISOString() : () => undefined;
 
