@@ -51,7 +51,7 @@ async function serve(config: Config): Promise<number> {
       'figures catch-up failed; the next console read retries it',
     );
   };
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, onFiguresError });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, sqliteWriter: config.sqliteWriter, onFiguresError });
   const app = await buildApp({
     store,
     allowedOrigins: config.allowedOrigins,
@@ -81,7 +81,7 @@ async function serve(config: Config): Promise<number> {
 }
 
 async function verify(config: Config): Promise<number> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, sqliteWriter: config.sqliteWriter });
   try {
     const result = await store.verify();
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -99,7 +99,7 @@ async function exportReceipts(config: Config, args: string[]): Promise<number> {
   if (values.format !== 'jsonl' && values.format !== 'csv') throw new UsageError('--format must be jsonl or csv');
   const from = parseDateOption(values.from, '--from');
   const to = parseDateOption(values.to, '--to');
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, sqliteWriter: config.sqliteWriter });
   try {
     const rows = store.export({ from, to });
     for await (const chunk of values.format === 'csv' ? toCsv(rows) : toJsonLines(rows)) {
@@ -114,7 +114,7 @@ async function exportReceipts(config: Config, args: string[]): Promise<number> {
 async function purge(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
   const before = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, sqliteWriter: config.sqliteWriter });
   try {
     // Purging a broken chain would delete the evidence and anchor over it.
     const check = await store.verify();

@@ -1,4 +1,5 @@
 import { isIpLiteral } from './routes/receipt-checks.js';
+import type { SqliteWriterKind } from './store/sqlite-writer.js';
 
 // Configuration comes only from environment variables, checked once at start.
 // Every problem names its variable, and all problems are reported together.
@@ -8,6 +9,8 @@ export interface Config {
   host: string;
   /** SQLite file, used when `databaseUrl` is not set. */
   receiptsDb: string;
+  /** SQLite only: where append transactions run; undefined lets the adapter pick. */
+  sqliteWriter: SqliteWriterKind | undefined;
   databaseUrl: string | undefined;
   allowedOrigins: string[];
   adminToken: string | undefined;
@@ -83,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     problems.push(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (use e.g. \`openssl rand -hex 32\`)`);
   }
 
+  const writer = value('SQLITE_WRITER');
+  const sqliteWriter = writer === 'worker' || writer === 'inline' ? writer : undefined;
+  if (writer !== undefined && sqliteWriter === undefined) problems.push(`SQLITE_WRITER must be worker or inline, got "${writer}"`);
+
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
@@ -93,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     port: integer('PORT', 8787, 0, 65535),
     host: value('HOST') ?? '127.0.0.1',
     receiptsDb: value('RECEIPTS_DB') ?? './receipts.db',
+    sqliteWriter,
     databaseUrl,
     allowedOrigins,
     adminToken,

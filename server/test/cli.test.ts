@@ -150,44 +150,48 @@ async function exportedIds(vars: Record<string, string>): Promise<string[]> {
 
 for (const adapter of adapters) {
   describe(`consentry-receipts CLI on ${adapter.name}`, () => {
-    test('SIGKILL in the middle of a load loop loses no acknowledged receipt and leaves a valid chain', async (t) => {
-      const { store, location } = await adapter.open(t);
-      await store.close();
-      const first = await startServer(location);
-      t.after(() => stopServer(first, 'SIGKILL'));
+    // SQLite: with the appends on the serving thread and on a writer thread (SQLITE_WRITER).
+    for (const writer of adapter.name === 'sqlite' ? ['inline', 'worker'] : [undefined]) {
+      test(`SIGKILL in the middle of a load loop loses no acknowledged receipt and leaves a valid chain${writer ? ` (${writer} writer)` : ''}`, async (t) => {
+        const opened = await adapter.open(t);
+        await opened.store.close();
+        const location = writer ? { ...opened.location, SQLITE_WRITER: writer } : opened.location;
+        const first = await startServer(location);
+        t.after(() => stopServer(first, 'SIGKILL'));
 
-      let killed = false;
-      const load = loadLoop(first.port, { workers: 6, maxRequests: 5000, maxMs: 60_000, stop: () => killed });
-      // Kill once the server is busy: after some acknowledgements, bounded in
-      // time (generously: a shared CI machine can be many times slower).
-      const started = Date.now();
-      while (Date.now() - started < 45_000) {
-        const response = await adminGet(first.port, '/verify');
-        const body = (await response.json()) as { count: number };
-        if (body.count >= 150) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      first.child.kill('SIGKILL');
-      killed = true;
-      await first.exited;
-      const { acknowledged } = await load;
-      assert.ok(acknowledged.length >= 150, `only ${acknowledged.length} receipts were acknowledged before the kill`);
+        let killed = false;
+        const load = loadLoop(first.port, { workers: 6, maxRequests: 5000, maxMs: 60_000, stop: () => killed });
+        // Kill once the server is busy: after some acknowledgements, bounded in
+        // time (generously: a shared CI machine can be many times slower).
+        const started = Date.now();
+        while (Date.now() - started < 45_000) {
+          const response = await adminGet(first.port, '/verify');
+          const body = (await response.json()) as { count: number };
+          if (body.count >= 150) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        first.child.kill('SIGKILL');
+        killed = true;
+        await first.exited;
+        const { acknowledged } = await load;
+        assert.ok(acknowledged.length >= 150, `only ${acknowledged.length} receipts were acknowledged before the kill`);
 
-      const second = await startServer(location);
-      t.after(() => stopServer(second));
-      const verify = (await (await adminGet(second.port, '/verify')).json()) as { ok: boolean; count: number };
-      assert.equal(verify.ok, true);
-      const stored = new Set(await exportedIds(location));
-      const lost = acknowledged.filter((id) => !stored.has(id));
-      assert.deepEqual(lost, [], 'every 201 is stored');
-      assert.equal(verify.count, stored.size);
-      // The server keeps extending the same chain after the restart.
-      assert.equal((await post(second.port, makeReceipt())).status, 201);
-      await stopServer(second);
-      const cli = await runCli(['verify'], location);
-      assert.equal(cli.code, 0, cli.stdout + cli.stderr);
-      assert.equal(JSON.parse(cli.stdout).count, stored.size + 1);
-    });
+        const second = await startServer(location);
+        t.after(() => stopServer(second));
+        const verify = (await (await adminGet(second.port, '/verify')).json()) as { ok: boolean; count: number };
+        assert.equal(verify.ok, true);
+        const stored = new Set(await exportedIds(location));
+        const lost = acknowledged.filter((id) => !stored.has(id));
+        assert.deepEqual(lost, [], 'every 201 is stored');
+        assert.equal(verify.count, stored.size);
+        // The server keeps extending the same chain after the restart.
+        assert.equal((await post(second.port, makeReceipt())).status, 201);
+        await stopServer(second);
+        const cli = await runCli(['verify'], location);
+        assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+        assert.equal(JSON.parse(cli.stdout).count, stored.size + 1);
+      });
+    }
 
     test('a failed count of the figures is logged by its code, without the receipt', async (t) => {
       const { store, raw, location } = await adapter.open(t);

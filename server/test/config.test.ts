@@ -7,6 +7,7 @@ test('defaults follow PRODUCT.md', () => {
   assert.equal(config.port, 8787);
   assert.equal(config.host, '127.0.0.1');
   assert.equal(config.receiptsDb, './receipts.db');
+  assert.equal(config.sqliteWriter, undefined, 'the SQLite adapter picks its writer');
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.bodyLimit, 64 * 1024);
   assert.equal(config.requestTimeoutMs, 10_000);
@@ -20,6 +21,7 @@ test('reads every variable', () => {
     PORT: '9000',
     HOST: '0.0.0.0',
     RECEIPTS_DB: '/var/lib/consentry/receipts.db',
+    SQLITE_WRITER: 'inline',
     DATABASE_URL: 'postgres://u@127.0.0.1:5432/consentry',
     ALLOWED_ORIGINS: ' https://a.example , http://localhost:8080,',
     ADMIN_TOKEN: 'x'.repeat(32),
@@ -34,6 +36,7 @@ test('reads every variable', () => {
     port: 9000,
     host: '0.0.0.0',
     receiptsDb: '/var/lib/consentry/receipts.db',
+    sqliteWriter: 'inline',
     databaseUrl: 'postgres://u@127.0.0.1:5432/consentry',
     allowedOrigins: ['https://a.example', 'http://localhost:8080'],
     adminToken: 'x'.repeat(32),
@@ -57,6 +60,7 @@ test('every bad variable is named, all in one error', () => {
     RETENTION_DAYS: '-1',
     LOG_LEVEL: 'loud',
     TRUST_PROXY: 'yes',
+    SQLITE_WRITER: 'thread',
   };
   const error = (() => {
     try {
@@ -68,7 +72,7 @@ test('every bad variable is named, all in one error', () => {
   })();
   assert.ok(error instanceof ConfigError);
   const text = error.problems.join('\n');
-  for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_TOKEN', 'RATE_LIMIT', 'BODY_LIMIT', 'RETENTION_DAYS', 'LOG_LEVEL', 'TRUST_PROXY']) {
+  for (const name of ['PORT', 'DATABASE_URL', 'ADMIN_TOKEN', 'RATE_LIMIT', 'BODY_LIMIT', 'RETENTION_DAYS', 'LOG_LEVEL', 'TRUST_PROXY', 'SQLITE_WRITER']) {
     assert.ok(error.problems.some((p) => p.startsWith(name)), `${name} is named`);
   }
   assert.equal(error.problems.filter((p) => p.startsWith('ALLOWED_ORIGINS')).length, 2, 'each bad origin is named');

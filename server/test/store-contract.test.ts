@@ -3,8 +3,30 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { GENESIS_HASH, canonicalJson, chainHash } from '../src/store/chain.js';
 import { withGroupCommit } from '../src/store/group-commit.js';
+import { DEFAULT_SQLITE_WRITER, openSqliteStore } from '../src/store/sqlite-store.js';
+import type { SqliteWriterKind } from '../src/store/sqlite-writer.js';
 import type { StoredReceipt } from '../src/store/store.js';
-import { adapters, makeReceipt } from './helpers.js';
+import { adapters, makeReceipt, type Adapter } from './helpers.js';
+
+/** The SQLite adapter with its appends on the given writer (sqlite-writer.ts). */
+function sqliteWith(writer: SqliteWriterKind): Adapter {
+  const sqlite = adapters.find((adapter) => adapter.name === 'sqlite')!;
+  return {
+    name: 'sqlite',
+    async open(t) {
+      const opened = await sqlite.open(t);
+      await opened.store.close();
+      return { ...opened, store: openSqliteStore(opened.location['RECEIPTS_DB'] ?? '', { writer }) };
+    },
+  };
+}
+
+// Every adapter, and SQLite once more with the writer it does not use by default.
+const otherWriter: SqliteWriterKind = DEFAULT_SQLITE_WRITER === 'worker' ? 'inline' : 'worker';
+const contractAdapters = [
+  ...adapters.map((adapter) => ({ label: adapter.name === 'sqlite' ? `sqlite (${DEFAULT_SQLITE_WRITER} writer)` : adapter.name, adapter })),
+  { label: `sqlite (${otherWriter} writer)`, adapter: sqliteWith(otherWriter) },
+];
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -28,8 +50,8 @@ describe('canonical JSON and the chain hash', () => {
   });
 });
 
-for (const adapter of adapters) {
-  describe(`ReceiptStore contract: ${adapter.name}`, () => {
+for (const { label, adapter } of contractAdapters) {
+  describe(`ReceiptStore contract: ${label}`, () => {
     test('stores new receipts and reports known ids as duplicates, once each', async (t) => {
       const { store } = await adapter.open(t);
       t.after(() => store.close());

@@ -17,6 +17,7 @@ import {
   type FigureCounts,
 } from './figures-counts.js';
 import { fromRow, type ReceiptRow } from './rows.js';
+import type { WriteLane } from './sqlite-writer.js';
 import {
   FIGURE_DIMENSIONS,
   type ActionFigure,
@@ -48,7 +49,13 @@ interface VerificationRow {
  * step with the receipts (called inside the adapter's write transactions)
  * and answers the console's reads.
  */
-export function sqliteFigures(db: Database.Database, delayMs: number, onError: (error: unknown) => void) {
+export function sqliteFigures(
+  db: Database.Database,
+  delayMs: number,
+  onError: (error: unknown) => void,
+  // The store's write lane: a count waits for the store's append in flight.
+  lane: WriteLane = async (task) => task(),
+) {
   const upsertAction = db.prepare(
     `INSERT INTO figures_actions (dimension, bucket, value, action, decisions, gpc) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (dimension, bucket, value, action)
@@ -190,16 +197,17 @@ export function sqliteFigures(db: Database.Database, delayMs: number, onError: (
   };
   const countNextAlone = db.transaction(countNext);
   const upkeep = upkeepRunner(
-    async () => {
-      // The figures are rebuilt from the receipts if this commit is lost
-      // (power cut): it need not wait for the disk, the receipts' own did.
-      db.pragma('synchronous = NORMAL');
-      try {
-        return countNextAlone.immediate();
-      } finally {
-        db.pragma('synchronous = FULL');
-      }
-    },
+    () =>
+      lane(() => {
+        // The figures are rebuilt from the receipts if this commit is lost
+        // (power cut): it need not wait for the disk, the receipts' own did.
+        db.pragma('synchronous = NORMAL');
+        try {
+          return countNextAlone.immediate();
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      }),
     delayMs,
     onError,
   );

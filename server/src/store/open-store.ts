@@ -1,16 +1,20 @@
 import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
+import type { SqliteWriterKind } from './sqlite-writer.js';
 import type { ReceiptStore } from './store.js';
 
 export interface StoreLocation {
   /** PostgreSQL connection string; when set it wins over `sqlitePath`. */
   databaseUrl?: string | undefined;
   sqlitePath: string;
+  /** SQLite only: where append transactions run (sqlite-writer.ts); the adapter picks by default. */
+  sqliteWriter?: SqliteWriterKind | undefined;
   /** A failed background count of the figures (the next read retries it). */
   onFiguresError?: (error: unknown) => void;
 }
 
 export async function openStore(location: StoreLocation): Promise<ReceiptStore> {
   const options = location.onFiguresError ? { onFiguresError: location.onFiguresError } : {};
-  return location.databaseUrl ? openPostgresStore(location.databaseUrl, options) : openSqliteStore(location.sqlitePath, options);
+  if (location.databaseUrl) return openPostgresStore(location.databaseUrl, options);
+  return openSqliteStore(location.sqlitePath, location.sqliteWriter ? { ...options, writer: location.sqliteWriter } : options);
 }
