@@ -8,7 +8,7 @@
 // when it is not), for CI. The sha256 of its <style> goes to stderr: a strict
 // CSP allows the stylesheet by it.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { deliver, loadPrerender, readInput } from './prerender-io.js';
 
 const USAGE = 'usage: consentry banner <consent.json> [--lang tag] [--into page.html [--check]]';
 
@@ -51,59 +51,37 @@ export const banner = async (args) => {
     console.error(`consentry banner: ${error.message}\n${USAGE}`);
     return 2;
   }
-  let renderBanner;
-  let JSDOM;
-  try {
-    ({ renderBanner } = await import(new URL('../dist/prerender.js', import.meta.url).href));
-  } catch {
-    console.error('consentry banner: dist/prerender.js is missing; run `npm run build` first');
-    return 2;
-  }
-  try {
-    ({ JSDOM } = await import('jsdom'));
-  } catch {
-    console.error('consentry banner: needs jsdom for its DOM: npm install -D jsdom');
-    return 2;
-  }
-  const read = (file, what) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new Error(`${file}: ${error.code === 'ENOENT' ? `no such ${what}` : error.message}`);
-    }
-  };
+  const loaded = await loadPrerender('banner');
+  if (!loaded) return 2;
+  const { renderBanner } = loaded.prerender;
+  const { JSDOM } = loaded;
   try {
     const [file] = options.files;
     let config;
     try {
-      config = JSON.parse(read(file, 'config'));
+      config = JSON.parse(readInput(file, 'config'));
     } catch (error) {
       throw new Error(error instanceof SyntaxError ? `${file}: not valid JSON: ${error.message}` : error.message);
     }
     if (!Array.isArray(config.categories)) throw new Error(`${file}: categories: expected an array (run consentry check ${file})`);
-    const page = options.into ? read(options.into, 'page') : undefined;
+    const page = options.into ? readInput(options.into, 'page') : undefined;
     const language = options.lang ?? (page && /<html\b[^>]*\blang="([^"]+)"/i.exec(page)?.[1]) ?? undefined;
     const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>');
     const { html, style, dropped } = await renderBanner(window, config, language);
     window.close();
     for (const key of dropped) console.error(`${file}: ${key}: left out of the pre-rendered banner (a value with < > { } ; or \\ could end its stylesheet)`);
     console.error(`style-src for its stylesheet: 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
-    if (!page) {
-      process.stdout.write(html + '\n');
-      return 0;
-    }
-    const next = intoPage(page, html, options.into);
-    if (options.check) {
-      if (next === page) {
-        console.log(`${options.into}: the pre-rendered banner is current`);
-        return 0;
-      }
-      console.log(`${options.into}: the pre-rendered banner is out of date; run consentry banner ${args.filter((a) => a !== '--check').join(' ')}`);
-      return 1;
-    }
-    if (next !== page) writeFileSync(options.into, next);
-    console.log(`${options.into}: ${next === page ? 'already current' : 'banner rendered first in <body>'}`);
-    return 0;
+    return deliver({
+      command: 'banner',
+      args,
+      html,
+      page,
+      next: page === undefined ? undefined : intoPage(page, html, options.into),
+      into: options.into,
+      check: options.check,
+      what: 'banner',
+      done: 'banner rendered first in <body>',
+    });
   } catch (error) {
     console.error(`consentry banner: ${error.message}`);
     return 1;

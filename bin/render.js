@@ -4,7 +4,7 @@
 // by `npm run build`), in jsdom. The result is printed, or written inside the
 // <consentry-policy> element of a page with --into; --check only says whether
 // that page is current (exit 1 when it is not), for CI.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { deliver, loadPrerender, readInput } from './prerender-io.js';
 
 const USAGE =
   'usage: consentry render <policy.md|.html> [--config consent.json] [--lang tag] [--base URL] [--no-consent-panel] [--into page.html [--check]]';
@@ -57,39 +57,22 @@ export const render = async (args) => {
     console.error(`consentry render: ${error.message}\n${USAGE}`);
     return 2;
   }
-  let renderPolicy;
-  let JSDOM;
-  try {
-    ({ renderPolicy } = await import(new URL('../dist/prerender.js', import.meta.url).href));
-  } catch {
-    console.error('consentry render: dist/prerender.js is missing; run `npm run build` first');
-    return 2;
-  }
-  try {
-    ({ JSDOM } = await import('jsdom'));
-  } catch {
-    console.error('consentry render: needs jsdom for its DOM: npm install -D jsdom');
-    return 2;
-  }
-  const read = (file, what) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new Error(`${file}: ${error.code === 'ENOENT' ? `no such ${what}` : error.message}`);
-    }
-  };
+  const loaded = await loadPrerender('render');
+  if (!loaded) return 2;
+  const { renderPolicy } = loaded.prerender;
+  const { JSDOM } = loaded;
   try {
     const [file] = options.files;
-    const text = read(file, 'policy file');
+    const text = readInput(file, 'policy file');
     let config;
     if (options.config) {
       try {
-        config = JSON.parse(read(options.config, 'config'));
+        config = JSON.parse(readInput(options.config, 'config'));
       } catch (error) {
         throw new Error(error instanceof SyntaxError ? `${options.config}: not valid JSON: ${error.message}` : error.message);
       }
     }
-    const page = options.into ? read(options.into, 'page') : undefined;
+    const page = options.into ? readInput(options.into, 'page') : undefined;
     const language = options.lang ?? (page && /<html\b[^>]*\blang="([^"]+)"/i.exec(page)?.[1]) ?? undefined;
     const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: options.base ?? 'http://localhost/' });
     const dropped = [];
@@ -103,22 +86,17 @@ export const render = async (args) => {
     });
     window.close();
     for (const line of dropped) console.error(line);
-    if (!page) {
-      process.stdout.write(html + '\n');
-      return 0;
-    }
-    const next = intoPage(page, html, options.into);
-    if (options.check) {
-      if (next === page) {
-        console.log(`${options.into}: the pre-rendered policy is current`);
-        return 0;
-      }
-      console.log(`${options.into}: the pre-rendered policy is out of date; run consentry render ${args.filter((a) => a !== '--check').join(' ')}`);
-      return 1;
-    }
-    if (next !== page) writeFileSync(options.into, next);
-    console.log(`${options.into}: ${next === page ? 'already current' : 'policy rendered into <consentry-policy>'}`);
-    return 0;
+    return deliver({
+      command: 'render',
+      args,
+      html,
+      page,
+      next: page === undefined ? undefined : intoPage(page, html, options.into),
+      into: options.into,
+      check: options.check,
+      what: 'policy',
+      done: 'policy rendered into <consentry-policy>',
+    });
   } catch (error) {
     console.error(`consentry render: ${error.message}`);
     return 1;
