@@ -22,13 +22,16 @@ const load = (chunk: ChunkName): Promise<unknown> => import(base + chunk + '.js'
 
 const boot = async (): Promise<void> => {
   const url = script?.dataset.config;
+  // The config is asked for first: reading document.cookie (below) is a
+  // synchronous round trip to the browser, which the download now overlaps.
+  const fetching = url && fetchConfig(url);
   // No consent cookie (by its default name) at all: the banner will be needed, so
   // fetch it beside the config. (A site that renames the cookie prefetches it always.)
   if (!document.cookie.includes('consentry=')) void load('ui').catch(() => {});
   const inline = document.getElementById('consentry-config');
   if (!url && !inline) throw new ConfigError(['no data-config or #consentry-config']);
   // An element's textContent is a string (never null).
-  const config = url ? await fetchConfig(url) : parseConfig(inline!.textContent, '#consentry-config');
+  const config = fetching ? await fetching : parseConfig(inline!.textContent, '#consentry-config');
   window.Consentry = await createConsentry(config, {
     load,
     jurisdiction: script?.dataset.jurisdiction,

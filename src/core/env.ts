@@ -24,21 +24,23 @@ export interface CoreEnv {
 }
 
 /** Fills the gaps in a partial env with the browser's own objects. */
-export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => {
-  let storage: CoreEnv['storage'] = null;
-  try {
-    storage = localStorage;
-  } catch {
-    // Storage can be blocked (sandboxed iframes, privacy settings): receipts then live in memory only.
-  }
-  return {
-    document,
-    now: Date.now,
-    // Without a loader nothing can be validated or shown: fail closed.
-    load: (chunk) => Promise.reject(Error(chunk)),
-    gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
-    storage,
-    ...partial,
-    jurisdiction: partial.jurisdiction ?? document.documentElement.dataset.jurisdiction,
-  };
-};
+export const browserEnv = (partial: Partial<CoreEnv> = {}): CoreEnv => ({
+  document,
+  now: Date.now,
+  // Without a loader nothing can be validated or shown: fail closed.
+  load: (chunk) => Promise.reject(Error(chunk)),
+  gpc: (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+  // Read when first used, after the gate has applied the stored choice: a
+  // page's first touch of localStorage opens it synchronously (measured up to
+  // 10 ms in Chromium), which would hold up a returning visitor's tags.
+  get storage() {
+    try {
+      return localStorage;
+    } catch {
+      // Storage can be blocked (sandboxed iframes, privacy settings): receipts then live in memory only.
+      return null;
+    }
+  },
+  ...partial,
+  jurisdiction: partial.jurisdiction ?? document.documentElement.dataset.jurisdiction,
+});
