@@ -83,6 +83,11 @@ const PRERENDERED_HEAD = `  <script src="/dist/first-frame.js"></script>
   <link rel="preload" href="/consentry/consent.json" as="fetch" crossorigin>
   <script async src="/dist/consentry.js" data-config="/consentry/consent.json"></script>`;
 
+/** Consentry's fourth set-up: the config inline in the page, and the core after it, blocking. */
+const inlineHead = (config) =>
+  `  <script type="application/json" id="consentry-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
+  <script src="/dist/consentry.js"></script>`;
+
 /** The banner as `consentry banner` writes it for this config (needs dist/prerender.js). */
 const prerenderedBanner = (configFile) => {
   const cli = spawnSync(process.execPath, [path.join(repo, 'bin/consentry.js'), 'banner', configFile], { encoding: 'utf8' });
@@ -140,6 +145,12 @@ export function makePages() {
   write('consentry/consent.json', JSON.stringify(valid ? stamped(config) : config, null, 2) + '\n');
   const banner = prerenderedBanner(path.join(pages, 'consentry/consent.json'));
   write('consentry/prerendered.html', page({ ...TOOLS.consentry, head: PRERENDERED_HEAD }, main).replace('<body>\n', `<body>\n${banner}\n`));
+  // The README's third snippet: the stamped config inline, the core blocking
+  // first in <head> (no request for the config, so the core decides in the
+  // task it runs in). Its receipts go to the bench server's stub, by a
+  // relative URL (the server rewrites served configs only).
+  const inline = stamped({ ...config, $schema: undefined, receipts: { ...config.receipts, endpoint: '/receipts' } });
+  write('consentry/inline.html', page({ ...TOOLS.consentry, head: inlineHead(inline) }, main));
   const unstamped = { ...config };
   delete unstamped.$validated;
   // Named consent.json, so the bench server points its receipts at the stub as for the other.

@@ -2,9 +2,11 @@
 // `npm run bench`: Consentry beside vanilla-cookieconsent, Orejime and Klaro on
 // the same article page (bench/pages/<tool>/article.html, written by
 // make-pages.mjs), each with the same four categories, in one run, in headless
-// Debian Chromium on 127.0.0.1. Consentry is measured in three set-ups: the
+// Debian Chromium on 127.0.0.1. Consentry is measured in four set-ups: the
 // README's minimal snippet (consentry/minimal.html: the script tag only, an
-// unstamped config), the recommended one (preload + stamped config), and the
+// unstamped config), the recommended one (preload + stamped config), the
+// inline one (consentry/inline.html: the stamped config inline, the core
+// blocking first in <head>: the README's third snippet), and the
 // first-frame one (consentry/prerendered.html: the recommended one plus the
 // head script and the banner `consentry banner` pre-rendered into the page).
 //
@@ -99,6 +101,7 @@ const TOOLS = {
 const SETUPS = [
   { id: 'consentry-minimal', tool: 'consentry', label: 'Consentry, minimal snippet', page: 'consentry/minimal.html' },
   { id: 'consentry', tool: 'consentry', label: 'Consentry, recommended', page: 'consentry/article.html', embed: 'consentry/embed.html' },
+  { id: 'consentry-inline', tool: 'consentry', label: 'Consentry, inline config', page: 'consentry/inline.html' },
   { id: 'consentry-prerendered', tool: 'consentry', label: 'Consentry, pre-rendered banner', page: 'consentry/prerendered.html' },
   ...['vanilla-cookieconsent', 'orejime', 'klaro'].map((id) => ({ id, tool: id, label: TOOLS[id].label, page: `${id}/article.html`, embed: `${id}/embed.html` })),
 ].filter((s) => !ONLY || ONLY.has(s.id));
@@ -535,7 +538,9 @@ ${note}
 Peers: vanilla-cookieconsent ${versions['vanilla-cookieconsent']} (umd + css), Orejime ${versions.orejime} (standard-en + css), Klaro ${versions.klaro} (klaro.js, CSS included, the documented default).
 Set-ups: *minimal snippet* is the README's first snippet as it stands (\`<script src=… data-config=…>\` only; the config has no
 \`consentry check --stamp\` stamp, so the validator chunk is fetched); *recommended* adds \`<link rel="preload" as="fetch">\` for the
-config and serves it stamped; *pre-rendered banner* adds to that \`dist/first-frame.js\` (0.2 kB) first in \`<head>\` and the banner
+config and serves it stamped; *inline config* is the README's third snippet (the stamped config in
+\`<script type="application/json" id="consentry-config">\`, ~1.2 kB brotli of HTML not counted as widget bytes, then the core
+without \`async\`, first in \`<head>\`); *pre-rendered banner* adds to the recommended one \`dist/first-frame.js\` (0.2 kB) first in \`<head>\` and the banner
 \`consentry banner\` writes first in \`<body>\` (its markup and stylesheet, ~0.9 kB brotli, travel in the HTML and are not counted as
 widget bytes; its "script start" is still the core's, which runs after the banner is on screen).
 Each peer is wired the way its documentation says (bench/make-pages.mjs).
