@@ -61,4 +61,17 @@ describe('SQLite checkpointer thread', () => {
     assert.ok(results[0]!.log > 0);
     assert.equal(results[0]!.checkpointed, results[0]!.log, 'a passive checkpoint with no reader copies every frame');
   });
+
+  test('a thread that cannot open the file reports it once and is not started again on every commit', async (t) => {
+    const errors: Error[] = [];
+    const cp = checkpointer({ path: join(tempDir(t), 'missing.db'), busyTimeoutMs: 100, intervalMs: 0, onError: (error) => errors.push(error) });
+    t.after(() => cp.close());
+    cp.dirty();
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200)); // the thread has exited
+    for (let i = 0; i < 20; i++) cp.dirty();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(errors.length, 1, errors.map((e) => e.message).join('; '));
+  });
 });

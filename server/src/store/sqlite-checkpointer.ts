@@ -17,7 +17,8 @@ import { Worker } from 'node:worker_threads';
  *
  * The store's connection keeps an automatic checkpoint, at
  * {@link FALLBACK_AUTOCHECKPOINT_PAGES}, in case this thread is gone or
- * falls behind: the WAL cannot grow without bound.
+ * falls behind: the WAL cannot grow without bound. A thread that died is
+ * not restarted (that would cost a thread start per commit).
  *
  * A checkpoint changes nothing about durability: SQLite syncs the WAL before
  * it copies frames and syncs the database file after.
@@ -80,6 +81,9 @@ export function checkpointer(options: CheckpointerOptions): Checkpointer {
   let thread: Worker | null = null;
   let asked = false;
   let closed = false;
+  // A thread that died (it could not open the file, a native fault) is not
+  // started again on every commit: the fallback checkpoint takes over.
+  let gone = false;
 
   const start = (): Worker => {
     const started = new Worker(THREAD_SOURCE, {
@@ -97,6 +101,7 @@ export function checkpointer(options: CheckpointerOptions): Checkpointer {
     started.on('error', (error) => options.onError?.(error));
     started.on('exit', () => {
       if (thread === started) thread = null;
+      if (!closed) gone = true;
       asked = false;
     });
     return started;
@@ -104,7 +109,7 @@ export function checkpointer(options: CheckpointerOptions): Checkpointer {
 
   return {
     dirty() {
-      if (asked || closed) return;
+      if (asked || closed || gone) return;
       asked = true;
       thread ??= start();
       thread.ref();
