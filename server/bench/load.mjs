@@ -19,6 +19,8 @@ const LEVELS = (process.env.BENCH_CONNECTIONS ?? '10,100').split(',').map(Number
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COMPARE = process.env.BENCH_COMPARE;
+// BENCH_STORES=sqlite (or postgres) leaves the other store out of the rounds (quicker A/B runs).
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 // The compared build gets its own database on the same cluster.
 const compareUrl = () => process.env.DATABASE_URL.replace(/\/[^/]*$/, '/compare');
 const SITE = 'https://shop.example.co.uk';
@@ -235,16 +237,16 @@ try {
     rows.push(
       ...(await level(connections, [
         { name: 'fastify echo (baseline)', args: [ECHO], env: {}, verifies: false },
-        { name: 'receipts, SQLite (WAL, synchronous=FULL)', args: [BIN, 'serve'], env: { ...serverEnv, RECEIPTS_DB: join(dbDir, 'bench.db') }, verifies: true },
-        { name: `receipts, PostgreSQL 15 (fsync=${process.env.PG_FSYNC ?? 'off'})`, args: [BIN, 'serve'], env: { ...serverEnv, DATABASE_URL: process.env.DATABASE_URL }, verifies: true },
+        { store: 'sqlite', name: 'receipts, SQLite (WAL, synchronous=FULL)', args: [BIN, 'serve'], env: { ...serverEnv, RECEIPTS_DB: join(dbDir, 'bench.db') }, verifies: true },
+        { store: 'postgres', name: `receipts, PostgreSQL 15 (fsync=${process.env.PG_FSYNC ?? 'off'})`, args: [BIN, 'serve'], env: { ...serverEnv, DATABASE_URL: process.env.DATABASE_URL }, verifies: true },
         // BENCH_COMPARE=<another checkout's bin/consentry-receipts.js>: that build in the same rounds (A/B).
         ...(COMPARE
           ? [
-              { name: 'compared build, SQLite', args: [COMPARE, 'serve'], env: { ...serverEnv, RECEIPTS_DB: join(dbDir, 'compare.db') }, verifies: true },
-              { name: 'compared build, PostgreSQL', args: [COMPARE, 'serve'], env: { ...serverEnv, DATABASE_URL: compareUrl() }, verifies: true },
+              { store: 'sqlite', name: 'compared build, SQLite', args: [COMPARE, 'serve'], env: { ...serverEnv, RECEIPTS_DB: join(dbDir, 'compare.db') }, verifies: true },
+              { store: 'postgres', name: 'compared build, PostgreSQL', args: [COMPARE, 'serve'], env: { ...serverEnv, DATABASE_URL: compareUrl() }, verifies: true },
             ]
           : []),
-      ])),
+      ].filter((target) => !target.store || STORES.includes(target.store)))),
     );
     // Each level starts PostgreSQL empty again, like SQLite.
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

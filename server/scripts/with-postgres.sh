@@ -5,7 +5,8 @@
 # fsync off (PG_FSYNC=on for benchmarks that must pay for durability),
 # create database "consentry", export DATABASE_URL, run the command, then stop
 # the cluster and delete the dir, whether the command passed, failed or was
-# interrupted. As root the server runs as the postgres user.
+# interrupted. As root the server runs as the postgres user. PG_DIR_PREFIX
+# (e.g. /tmp/ingest-pg.) names where the temp dir goes on a shared machine.
 set -eu
 
 if [ "$#" -eq 0 ]; then
@@ -33,12 +34,12 @@ if [ "$(id -u)" = 0 ]; then
   PG_USER=postgres
   # Directly under /tmp: the postgres user cannot enter a root-only $TMPDIR
   # (CI gives each run a private one).
-  PG_DIR="$(mktemp -d /tmp/consentry-pg.XXXXXX)"
+  PG_DIR="$(mktemp -d "${PG_DIR_PREFIX:-/tmp/consentry-pg.}XXXXXX")"
   chown postgres "$PG_DIR"
 else
   as_pg() { "$@"; }
   PG_USER="$(id -un)"
-  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/consentry-pg.XXXXXX")"
+  PG_DIR="$(mktemp -d "${PG_DIR_PREFIX:-${TMPDIR:-/tmp}/consentry-pg.}XXXXXX")"
 fi
 
 cleanup() {

@@ -5,6 +5,7 @@ import { sqliteFigures } from './figures-sqlite.js';
 import type { PendingReceipt } from './figures-counts.js';
 import { loadMigrations } from './migrations.js';
 import { inlineWriter, workerWriter, writeLane, type SqliteWriterKind, type WriteLane } from './sqlite-writer.js';
+import { checkpointer, FALLBACK_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { timeSlicer } from './yield.js';
 import { fromRow, verifyRows, type ReceiptRow } from './rows.js';
 import {
@@ -29,6 +30,8 @@ export interface SqliteStoreOptions {
   onFiguresError?: (error: unknown) => void;
   /** Where append transactions run (sqlite-writer.ts); default {@link DEFAULT_SQLITE_WRITER}. */
   writer?: SqliteWriterKind;
+  /** @internal Tests: each checkpoint the checkpointer thread ran (sqlite-checkpointer.ts). */
+  onCheckpoint?: (result: { log: number; checkpointed: number }) => void;
 }
 
 /**
@@ -38,6 +41,9 @@ export interface SqliteStoreOptions {
  * README, "Durability". `'worker'` is for a machine with a core to spare.
  */
 export const DEFAULT_SQLITE_WRITER: SqliteWriterKind = 'inline';
+
+/** SQLite's page cache for the store's connection, in KiB (SQLite's default is 2,000). */
+export const CACHE_KIB = 65_536;
 
 /** Receipts are counted into the figures in batches, this long after the append that starts one. */
 export const FIGURES_DELAY_MS = 200;
@@ -67,11 +73,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const now = options.now ?? (() => new Date());
   const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
   const db = new Database(path, { timeout: busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
+  const walMode = db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // WAL with synchronous=NORMAL survives a SIGKILL (the WAL is in the OS page
   // cache) but can lose the last commits on power loss. A 201 promises an
   // auditor the receipt exists, so every commit is fsynced: FULL.
   db.pragma('synchronous = FULL');
+  // The id and subject indexes are keyed by random UUIDs, so each receipt
+  // lands on a page of each that SQLite's default 2 MB cache has soon
+  // evicted: a read per index per receipt, from the OS cache. 64 MiB holds
+  // the index pages of a few million receipts (it fills only as pages are read).
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   migrate(db);
   const kind = options.writer ?? DEFAULT_SQLITE_WRITER;
   // Inline, every write runs on this thread and connection anyway: no lane.
@@ -81,6 +92,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // Receipts a crashed process stored but did not count yet.
   figures.scheduleUpkeep();
   const writer = kind === 'worker' ? workerWriter({ path, busyTimeoutMs }) : inlineWriter(db);
+  // Inline, the WAL's checkpoints run on a thread of their own instead of in
+  // the COMMIT that crosses 1,000 pages (sqlite-checkpointer.ts); the worker
+  // writer's connection checkpoints on its own thread already.
+  const checkpoints =
+    walMode && kind === 'inline'
+      ? checkpointer({ path, busyTimeoutMs, ...(options.onCheckpoint ? { onCheckpoint: options.onCheckpoint } : {}) })
+      : null;
+  if (checkpoints) db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   // A test clock stamps on this thread; the real clock is read inside the write lock.
   const stamp = options.now ? () => now().toISOString() : () => undefined;
 
@@ -105,6 +124,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
   const appendAll = async (receipts: readonly Receipt[]): Promise<AppendResult[]> => {
     const { seqs, receivedAt } = await writer.append(receipts, stamp());
+    checkpoints?.dirty();
     const stored: PendingReceipt[] = [];
     const results = receipts.map((receipt, i): AppendResult => {
       const seq = seqs[i] ?? 0;
@@ -187,6 +207,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async close() {
       await figures.closeUpkeep();
       await lane(() => writer.close());
+      await checkpoints?.close();
       if (db.open) db.close();
     },
     ...figures.methods, // console
