@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startStoreThread } from './store-thread.js';
 
 /**
  * WAL checkpoints off the serving thread.
@@ -33,38 +33,13 @@ export interface Checkpointer {
 export const CHECKPOINT_INTERVAL_MS = 50;
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
-// Plain CommonJS, run with `eval`: no module of ours to load, so the same
-// code runs from dist and from the .ts sources under tsx.
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs, fileMustExist: true });
-db.pragma('synchronous = FULL');
-let last = 0;
-let timer = null;
-const run = () => {
-  timer = null;
-  last = Date.now();
-  let reply;
-  try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    reply = { ok: true, log: result.log, checkpointed: result.checkpointed };
-  } catch (error) {
-    reply = { ok: false, code: error && error.code, message: String(error && error.message) };
-  }
-  parentPort.postMessage(reply);
-};
-parentPort.on('message', (message) => {
-  if (message === 'close') {
-    if (timer) clearTimeout(timer);
-    db.close();
-    parentPort.close();
-    return;
-  }
-  if (timer) return;
-  timer = setTimeout(run, Math.max(0, workerData.intervalMs - (Date.now() - last)));
-});
-`;
+export interface CheckpointerThreadData {
+  path: string;
+  busyTimeoutMs: number;
+  intervalMs: number;
+}
+
+export type CheckpointerReply = { ok: true; log: number; checkpointed: number } | { ok: false; code: string | undefined; message: string };
 
 export interface CheckpointerOptions {
   path: string;
@@ -77,7 +52,6 @@ export interface CheckpointerOptions {
 }
 
 export function checkpointer(options: CheckpointerOptions): Checkpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let thread: Worker | null = null;
   let asked = false;
   let closed = false;
@@ -86,11 +60,9 @@ export function checkpointer(options: CheckpointerOptions): Checkpointer {
   let gone = false;
 
   const start = (): Worker => {
-    const started = new Worker(THREAD_SOURCE, {
-      eval: true,
-      workerData: { driver, path: options.path, busyTimeoutMs: options.busyTimeoutMs, intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS },
-    });
-    started.on('message', (reply: { ok: true; log: number; checkpointed: number } | { ok: false; code?: string; message: string }) => {
+    const data: CheckpointerThreadData = { path: options.path, busyTimeoutMs: options.busyTimeoutMs, intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS };
+    const started = startStoreThread('sqlite-checkpointer-thread', data);
+    started.on('message', (reply: CheckpointerReply) => {
       asked = false;
       // An idle checkpointer never keeps the process alive (one asked to run
       // does, for its interval; one closing does, until it has exited).

@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Receipt } from '../schemas/receipt.js';
 import { GENESIS_HASH } from './chain.js';
 import { RECEIPT_COLUMNS, rowValues, toRow } from './rows.js';
+import { startStoreThread } from './store-thread.js';
 
 /**
  * Where the SQLite adapter runs its append transactions:
@@ -91,21 +92,6 @@ export type WriterRequest = { type: 'append'; receipts: readonly Receipt[]; rece
 
 export type WriterReply = ({ ok: true } & WriteResult) | { ok: false; error: { name: string; message: string; code: string | undefined } };
 
-// dist/store/sqlite-writer-thread.js next to this file, or the .ts beside the
-// source when tests run this module through tsx.
-const SELF = new URL(import.meta.url);
-const FROM_SOURCE = SELF.pathname.endsWith('.ts');
-const THREAD = new URL(`./sqlite-writer-thread.${FROM_SOURCE ? 'ts' : 'js'}`, SELF);
-
-function startThread(data: WriterThreadData): Worker {
-  if (!FROM_SOURCE) return new Worker(THREAD, { workerData: data });
-  // On Node 20 a worker does not inherit the loader hooks of `--import tsx`,
-  // so the thread registers tsx itself before it imports the .ts entry.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
-
 export interface WorkerWriter extends SqliteWriter {
   /** @internal Tests: ends the thread at once, as a crash would. */
   _$terminate(): Promise<void>;
@@ -140,7 +126,7 @@ export function workerWriter(data: WriterThreadData): WorkerWriter {
   };
 
   const start = (): Worker => {
-    const started = startThread(data);
+    const started = startStoreThread('sqlite-writer-thread', data);
     // An idle writer does not keep the process alive; one with work does.
     started.unref();
     let death: Error | null = null;
