@@ -42,16 +42,23 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(config: Config): Promise<number> {
   // The store opens before the app (and its logger) exists; a failed background
-  // count is logged by code and message only (never a receipt's fields).
+  // job (the figures' count, a WAL checkpoint) is logged by code and message
+  // only (never a receipt's fields).
   const logger: { current?: { error: (fields: object, message: string) => void } } = {};
-  const onFiguresError = (e: unknown) => {
+  const logsFailure = (what: string) => (e: unknown) => {
     const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
-    logger.current?.error(
-      { code: typeof code === 'string' ? code : '', reason: typeof message === 'string' ? message : 'unknown error' },
-      'figures catch-up failed; the next console read retries it',
-    );
+    logger.current?.error({ code: typeof code === 'string' ? code : '', reason: typeof message === 'string' ? message : 'unknown error' }, what);
   };
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.receiptsDb, sqliteWriter: config.sqliteWriter, onFiguresError });
+  const onFiguresError = logsFailure('figures catch-up failed; the next console read retries it');
+  // A failed checkpoint loses nothing (SQLite's own checkpoint still bounds the WAL), but an operator should know.
+  const onCheckpointError = logsFailure("WAL checkpoint failed; SQLite's fallback checkpoint still runs");
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.receiptsDb,
+    sqliteWriter: config.sqliteWriter,
+    onFiguresError,
+    onCheckpointError,
+  });
   const app = await buildApp({
     store,
     allowedOrigins: config.allowedOrigins,

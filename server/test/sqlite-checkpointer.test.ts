@@ -3,6 +3,7 @@
 // which copies the WAL into the database while appends go on, and the
 // chain still verifies afterwards.
 import assert from 'node:assert/strict';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -73,5 +74,21 @@ describe('SQLite checkpointer thread', () => {
     for (let i = 0; i < 20; i++) cp.dirty();
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(errors.length, 1, errors.map((e) => e.message).join('; '));
+  });
+
+  test("the store hands a failed checkpoint to onCheckpointError (the server logs it), and appends go on", async (t) => {
+    const file = join(tempDir(t), 'receipts.db');
+    const errors: unknown[] = [];
+    const store = openSqliteStore(file, { writer: 'inline', onCheckpointError: (error) => errors.push(error) });
+    t.after(() => store.close());
+    // The thread opens the file at the first commit: gone by then, it cannot.
+    unlinkSync(file);
+    await store.append([makeReceipt()]);
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(errors.length, 1);
+    assert.equal((errors[0] as { code?: string }).code, 'SQLITE_CANTOPEN');
+    const [second] = await store.append([makeReceipt()]);
+    assert.equal(second?.status, 'stored');
   });
 });

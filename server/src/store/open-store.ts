@@ -11,10 +11,16 @@ export interface StoreLocation {
   sqliteWriter?: SqliteWriterKind | undefined;
   /** A failed background count of the figures (the next read retries it). */
   onFiguresError?: (error: unknown) => void;
+  /** SQLite only: a failed WAL checkpoint on the checkpointer thread. */
+  onCheckpointError?: ((error: unknown) => void) | undefined;
 }
 
 export async function openStore(location: StoreLocation): Promise<ReceiptStore> {
   const options = location.onFiguresError ? { onFiguresError: location.onFiguresError } : {};
   if (location.databaseUrl) return openPostgresStore(location.databaseUrl, options);
-  return openSqliteStore(location.sqlitePath, location.sqliteWriter ? { ...options, writer: location.sqliteWriter } : options);
+  return openSqliteStore(location.sqlitePath, {
+    ...options,
+    ...(location.sqliteWriter ? { writer: location.sqliteWriter } : {}),
+    ...(location.onCheckpointError ? { onCheckpointError: location.onCheckpointError } : {}),
+  });
 }

@@ -30,6 +30,8 @@ export interface SqliteStoreOptions {
   onFiguresError?: (error: unknown) => void;
   /** Where append transactions run (sqlite-writer.ts); default {@link DEFAULT_SQLITE_WRITER}. */
   writer?: SqliteWriterKind;
+  /** A failed WAL checkpoint on the checkpointer thread (the fallback checkpoint still bounds the WAL). */
+  onCheckpointError?: (error: unknown) => void;
   /** @internal Tests: each checkpoint the checkpointer thread ran (sqlite-checkpointer.ts). */
   onCheckpoint?: (result: { log: number; checkpointed: number }) => void;
 }
@@ -97,7 +99,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // writer's connection checkpoints on its own thread already.
   const checkpoints =
     walMode && kind === 'inline'
-      ? checkpointer({ path, busyTimeoutMs, ...(options.onCheckpoint ? { onCheckpoint: options.onCheckpoint } : {}) })
+      ? checkpointer({
+          path,
+          busyTimeoutMs,
+          ...(options.onCheckpoint ? { onCheckpoint: options.onCheckpoint } : {}),
+          ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+        })
       : null;
   if (checkpoints) db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   // A test clock stamps on this thread; the real clock is read inside the write lock.
