@@ -165,6 +165,24 @@ describe('auto-blocking by declaration (head script)', () => {
     document.cookie = 'unrelated=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
   });
 
+  it('refuses them as soon as this tab’s core heard of a withdrawal, while the cookie still shows the older choice', async () => {
+    // Another tab's withdrawal reaches this tab's core on its channel and the
+    // cookie by another way, in either order: here the cookie is put back to
+    // the older record, the way a process's stale copy of the cookies shows it.
+    const config = configWithHosts();
+    install(config);
+    api = await boot(config);
+    await api.acceptAll();
+    const accepted = document.cookie.match(/(?:^|; )consentry=([^;]*)/)![1];
+    await api.withdraw(['analytics']);
+    document.cookie = `consentry=${accepted};path=/`;
+    expect(api.getState().granted).not.to.include('analytics');
+    document.cookie = '_ga=GA1.1.4;path=/';
+    localStorage.setItem('ga:id', '4');
+    expect(document.cookie).not.to.contain('_ga');
+    expect(localStorage.getItem('ga:id')).to.equal(null);
+  });
+
   it('never holds back the services of the strictly-necessary category', () => {
     const config = configWithHosts();
     config.categories[0].services![0].hosts = ['necessary.example'];

@@ -75,12 +75,30 @@ export const createDecider = (ctx: DecideContext) => {
     store.publish(detail);
     return detail;
   };
-  /** What the withdrawn categories left running here stops: a reload unless switched off (see withdrawal.ts). */
-  const stop = (before: ConsentState) =>
-    stopWithdrawn(
-      before.granted.filter((id) => !store.state.granted.includes(id)),
-      { doc: env.document, reload: config.reloadOnWithdraw, reloadPage: env.reload ?? (() => location.reload()) },
-    );
+  /** The categories `before` granted that the stored choice no longer does. */
+  const withdrawnSince = (before: ConsentState) => before.granted.filter((id) => !store.state.granted.includes(id));
+  /** Erases the cookies and storage keys the withdrawn categories declare (cookie-cleaner.ts). */
+  const erase = (withdrawn: readonly string[]) => {
+    if (withdrawn.length)
+      clearCategories(env.document, config.categories.filter((c) => withdrawn.includes(c.id)), env.storage as Storage | null);
+  };
+  /**
+   * What the withdrawn categories left running here stops: a reload unless
+   * switched off (see withdrawal.ts). Their code still runs while the page
+   * goes, and trackers save their cookies from their own `pagehide`
+   * listeners: erased again after those, which were added before this one.
+   */
+  const stop = (before: ConsentState) => {
+    const withdrawn = withdrawnSince(before);
+    stopWithdrawn(withdrawn, {
+      doc: env.document,
+      reload: config.reloadOnWithdraw,
+      reloadPage: () => {
+        env.document.defaultView?.addEventListener('pagehide', () => erase(withdrawn));
+        (env.reload ?? (() => location.reload()))();
+      },
+    });
+  };
 
   return {
     configHash: () => hash,
@@ -110,8 +128,8 @@ export const createDecider = (ctx: DecideContext) => {
     /**
      * A decision made in another tab (`told`: its change and the record it
      * wrote to the shared cookie) becomes this tab's, applied to the page and
-     * told here as if made here, and what it withdrew stops here too (a
-     * reload where its scripts ran). Nothing is written or recorded again:
+     * told here as if made here, and what it withdrew is erased and stops
+     * here too (a reload where its scripts ran). Nothing is written or recorded again:
      * that tab did it. A record this page's config cannot accept (another
      * revision) counts as no choice.
      */
@@ -121,6 +139,8 @@ export const createDecider = (ctx: DecideContext) => {
       store.set(decodeRecord(told.record), env.now());
       applied();
       tell(told.action, told.method);
+      // The other tab erased too, but what ran here may have written back since.
+      erase(withdrawnSince(before));
       stop(before);
     },
 
@@ -155,8 +175,7 @@ export const createDecider = (ctx: DecideContext) => {
      */
     async after(action: Action, method: Method, before: ConsentState) {
       const { record, state } = store as { record: ConsentRecord; state: ConsentState };
-      const withdrawn = before.granted.filter((id) => !state.granted.includes(id));
-      clearCategories(env.document, config.categories.filter((c) => withdrawn.includes(c.id)), env.storage as Storage | null);
+      erase(withdrawnSince(before));
       // Built against the receipts server's own schema type: every field the
       // server checks is checked here by the compiler.
       const receipt: Receipt = {

@@ -5,7 +5,7 @@
  * test/e2e/tabs.test.mjs does the same with two real pages).
  */
 import { expect } from '@open-wc/testing';
-import { exampleConfig, reset, waitUntil, nextTask } from './core.harness.js';
+import { browserCookies, exampleConfig, reset, waitUntil, nextTask } from './core.harness.js';
 import type { ChangeDetail, ConsentApi } from './types.js';
 
 const ANALYTICS = '<script type="text/plain" data-consent="analytics">window.__analyticsRuns = (window.__analyticsRuns || 0) + 1</script>';
@@ -19,6 +19,8 @@ interface Tab {
 }
 
 let tabs: Tab[] = [];
+/** The cookies the browser holds (through the driver: a document's own `document.cookie` can lag behind another's writes). */
+const cookieNames = async () => (await browserCookies()).map((c) => c.name);
 
 /** A page of the site in its own browsing context, with the core booted on it (reloads recorded, not done). */
 const openTab = async (body = ''): Promise<Tab> => {
@@ -83,6 +85,22 @@ describe('the visitor’s other tabs', function () {
     expect(idle.heard.map((d) => d.action)).to.deep.equal(['accept-all', 'withdraw']);
     // The withdrawal reloads the tab that decided only where its own scripts ran.
     expect(a.reloads).to.equal(0);
+  });
+
+  it('erase what a withdrawn category wrote back in a tab that ran it: when the tab hears, and again as it goes', async () => {
+    const a = await openTab();
+    const ran = await openTab(ANALYTICS);
+    await a.api.acceptAll();
+    await waitUntil(() => ran.win.__analyticsRuns);
+    // A tracker still running there saves its cookie after the deciding tab erased it,
+    // and once more from the pagehide listener it added when it loaded, as the page goes.
+    ran.win.document.addEventListener('consentry:change', () => void (ran.win.document.cookie = '_ga=GA1.1.8;path=/'), { once: true });
+    ran.win.addEventListener('pagehide', () => void (ran.win.document.cookie = '_ga=GA1.1.9;path=/'));
+    await a.api.withdraw(['analytics']);
+    await waitUntil(() => ran.reloads);
+    expect(await cookieNames()).not.to.include('_ga');
+    ran.win.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(await cookieNames()).not.to.include('_ga');
   });
 
   it('stop listening once destroyed', async () => {
