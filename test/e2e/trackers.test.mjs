@@ -104,6 +104,8 @@ describe('real trackers: auto-blocking and effective withdrawal', () => {
       await withdrawThroughPreferences(visit);
       await visit.waitFor(DIALOG, { state: 'hidden' });
       const withdrawnAt = Date.now();
+      // The other tab's trackers write until it hears (its core erases what they wrote back).
+      await eventually(() => other.evaluate(() => window.Consentry.get('analytics') === false), { message: 'the other tab heard' });
       const ticks = await visit.evaluate(() => ({ ...window.__ticks }));
       assert.deepEqual(await trackerCookies(visit), [], 'the withdrawal left tracker cookies');
       await sleep(10000);
